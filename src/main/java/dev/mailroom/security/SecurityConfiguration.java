@@ -1,0 +1,70 @@
+package dev.mailroom.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains. The API is stateless HTTP basic: credentials come with every request and no session cookie
+ * is ever issued, so there is nothing for a forged cross-site request to ride on and CSRF tokens are not used there.
+ * Pages (console, API docs, actuator) use form login with a session, and CSRF protection stays on.
+ * Health probes are the only thing open without signing in.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/accounts/me").authenticated()
+                        .requestMatchers("/api/accounts/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
+                        .requestMatchers(PATCH, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/api/groups/**", "/api/categories/**", "/api/users/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.unauthorized(response))
+                        .accessDeniedHandler((request, response, e) -> problems.forbidden(response)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/login", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
+                .build();
+    }
+}

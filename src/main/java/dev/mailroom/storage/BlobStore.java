@@ -1,0 +1,23 @@
+package dev.mailroom.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Content-addressed storage for raw emails and attachment bytes. The key is the SHA-256 of the content,
+ * so storing the same bytes twice keeps one copy. The file system is the default; an object store can stand here later.
+ */
+public interface BlobStore {
+
+    /** Streams the content into the store; the stream is read to its end but not closed. */
+    BlobRef put(InputStream content) throws IOException;
+
+    /** The content, or empty if no blob has this key. The caller closes the stream. */
+    Optional<InputStream> open(String key) throws IOException;
+
+    boolean exists(String key);
+
+    /** Removes the blob; returns false if there was none. */
+    boolean delete(String key) throws IOException;
+}

@@ -1,0 +1,122 @@
+package dev.mailroom.testing;
+
+import java.util.Base64;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.client.RestClient;
+
+import dev.mailroom.security.AccountRepository;
+import dev.mailroom.security.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Real HTTP calls to the running test server, signed in as the first admin, as a technician, or not at all.
+ * Answers come back whatever their status, so tests assert on status and problem details alike.
+ */
+@TestComponent
+public class Api {
+
+    public static final String ADMIN_PASSWORD = "admin-secret";
+    public static final String TECHNICIAN = "tech";
+    public static final String TECHNICIAN_PASSWORD = "tech-secret";
+
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+        public JsonNode get(String field) {
+            return body.get(field);
+        }
+    }
+
+    private final Environment environment;
+    private final ObjectMapper mapper;
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    Api(Environment environment, ObjectMapper mapper, AccountRepository accounts, PasswordEncoder passwordEncoder) {
+        this.environment = environment;
+        this.mapper = mapper;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public Caller admin() {
+        return new Caller("admin", ADMIN_PASSWORD);
+    }
+
+    public Caller technician() {
+        if (accounts.findByUsername(TECHNICIAN).isEmpty()) {
+            accounts.insert(TECHNICIAN, passwordEncoder.encode(TECHNICIAN_PASSWORD), Role.TECHNICIAN, true);
+        }
+        return new Caller(TECHNICIAN, TECHNICIAN_PASSWORD);
+    }
+
+    public Caller anonymous() {
+        return new Caller(null, null);
+    }
+
+    public Caller as(String username, String password) {
+        return new Caller(username, password);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + environment.getProperty("local.server.port");
+    }
+
+    public JsonNode json(String text) {
+        return mapper.readTree(text);
+    }
+
+    public class Caller {
+        private final String username;
+        private final String password;
+
+        Caller(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        public Response get(String path) {
+            return call(HttpMethod.GET, path, null);
+        }
+
+        public Response post(String path, Object body) {
+            return call(HttpMethod.POST, path, body);
+        }
+
+        public Response put(String path, Object body) {
+            return call(HttpMethod.PUT, path, body);
+        }
+
+        public Response patch(String path, Object body) {
+            return call(HttpMethod.PATCH, path, body);
+        }
+
+        public Response delete(String path) {
+            return call(HttpMethod.DELETE, path, null);
+        }
+
+        /** A JSON body may be given as a Map, a record, or a JSON string. */
+        public Response call(HttpMethod method, String path, Object body) {
+            RestClient client = RestClient.builder().baseUrl(baseUrl()).build();
+            var request = client.method(method).uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (username != null) {
+                String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes());
+                request = request.header(HttpHeaders.AUTHORIZATION, "Basic " + token);
+            }
+            if (body != null) {
+                String json = body instanceof String text ? text : mapper.writeValueAsString(body);
+                request = request.contentType(MediaType.APPLICATION_JSON).body(json);
+            }
+            return request.exchange((req, res) -> {
+                byte[] bytes = res.getBody().readAllBytes();
+                JsonNode node = bytes.length == 0 ? mapper.nullNode() : mapper.readTree(bytes);
+                return new Response(res.getStatusCode().value(), node, res.getHeaders());
+            });
+        }
+    }
+}

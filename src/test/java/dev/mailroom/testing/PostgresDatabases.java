@@ -1,0 +1,75 @@
+package dev.mailroom.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** Gives each Spring test context its own new database on one shared PostgreSQL server. */
+public class PostgresDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger counter = new AtomicInteger();
+    private static Server server;
+
+    record Server(String baseUrl, String user, String password) {
+        String url(String database) {
+            return baseUrl + database;
+        }
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Server pg = server();
+        String database = "mailroom_test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(pg.url("postgres"), pg.user(), pg.password())) {
+            connection.createStatement().execute("drop database if exists " + database);
+            connection.createStatement().execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database on " + pg.baseUrl(), e);
+        }
+        TestPropertyValues.of(
+                "spring.datasource.url=" + pg.url(database),
+                "spring.datasource.username=" + pg.user(),
+                "spring.datasource.password=" + pg.password())
+                .applyTo(context);
+    }
+
+    private static synchronized Server server() {
+        if (server != null) {
+            return server;
+        }
+        String external = System.getenv("MAILROOM_TEST_PG_URL");
+        if (external != null && !external.isBlank()) {
+            String base = external.substring(0, external.lastIndexOf('/') + 1);
+            server = new Server(base, env("MAILROOM_TEST_PG_USER", "postgres"), env("MAILROOM_TEST_PG_PASSWORD", "postgres"));
+            return server;
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the data directory is temporary
+                }
+            }));
+            server = new Server("jdbc:postgresql://localhost:" + postgres.getPort() + "/", "postgres", "postgres");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
