@@ -1,0 +1,61 @@
+package dev.mailroom.users;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import dev.mailroom.platform.SqlTime;
+
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DeskUser> findById(long id) {
+        return jdbc.sql("select * from desk_user where id = :id").param("id", id).query(UserRepository::map).optional();
+    }
+
+    /** Email addresses match case-insensitively. */
+    public Optional<DeskUser> findByEmail(String email) {
+        return jdbc.sql("select * from desk_user where email_key = :key")
+                .param("key", emailKey(email))
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    public DeskUser insert(String email, String name, UserKind kind, boolean guest) {
+        Instant now = Instant.now();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into desk_user (email, email_key, name, kind, status, guest, created_at, updated_at)
+                values (:email, :key, :name, :kind, 'ACTIVE', :guest, :now, :now)""")
+                .param("email", email.trim())
+                .param("key", emailKey(email))
+                .param("name", name)
+                .param("kind", kind.name())
+                .param("guest", guest)
+                .param("now", SqlTime.toSql(now))
+                .update(keys, "id");
+        return new DeskUser(keys.getKey().longValue(), email.trim(), name, kind, UserStatus.ACTIVE, guest, now, now);
+    }
+
+    public static String emailKey(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static DeskUser map(ResultSet rs, int row) throws SQLException {
+        return new DeskUser(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+                UserKind.valueOf(rs.getString("kind")), UserStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("guest"), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"));
+    }
+}
