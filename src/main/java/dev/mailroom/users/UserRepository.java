@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -47,6 +48,20 @@ public class UserRepository {
                 .param("now", SqlTime.toSql(now))
                 .update(keys, "id");
         return new DeskUser(keys.getKey().longValue(), email.trim(), name, kind, UserStatus.ACTIVE, guest, now, now);
+    }
+
+    /**
+     * The user with this address, created as a guest requester if the desk does not know it yet.
+     * Two callers racing for a new address both get the one row the unique key lets through.
+     */
+    public DeskUser findOrCreateGuest(String email, String name) {
+        return findByEmail(email).orElseGet(() -> {
+            try {
+                return insert(email, name, UserKind.REQUESTER, true);
+            } catch (DuplicateKeyException raced) {
+                return findByEmail(email).orElseThrow(() -> raced);
+            }
+        });
     }
 
     public static String emailKey(String email) {
