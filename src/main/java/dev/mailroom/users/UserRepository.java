@@ -10,6 +10,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mailroom.platform.SqlTime;
 
@@ -17,9 +20,12 @@ import dev.mailroom.platform.SqlTime;
 public class UserRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Optional<DeskUser> findById(long id) {
@@ -52,12 +58,13 @@ public class UserRepository {
 
     /**
      * The user with this address, created as a guest requester if the desk does not know it yet.
-     * Two callers racing for a new address both get the one row the unique key lets through.
+     * Two callers racing for a new address both get the one row the unique key lets through; the insert runs in a
+     * savepoint so that losing the race does not abort the caller's PostgreSQL transaction.
      */
     public DeskUser findOrCreateGuest(String email, String name) {
         return findByEmail(email).orElseGet(() -> {
             try {
-                return insert(email, name, UserKind.REQUESTER, true);
+                return savepoint.execute(status -> insert(email, name, UserKind.REQUESTER, true));
             } catch (DuplicateKeyException raced) {
                 return findByEmail(email).orElseThrow(() -> raced);
             }
