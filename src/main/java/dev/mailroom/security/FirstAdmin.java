@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +23,12 @@ class FirstAdmin implements ApplicationRunner {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
-    private final SecurityProperties properties;
-    private final Environment environment;
+    private final FirstAdminProperties properties;
 
-    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, SecurityProperties properties,
-            Environment environment) {
+    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, FirstAdminProperties properties) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
-        this.environment = environment;
     }
 
     @Override
@@ -42,8 +38,8 @@ class FirstAdmin implements ApplicationRunner {
             log.info("Sign in with an existing account (the first admin is '{}')", USERNAME);
             return;
         }
-        String password = configuredPassword();
-        if (password == null) {
+        String password = properties.password();
+        if (password == null || password.isBlank()) {
             password = generatePassword();
             log.warn("Created the first admin account '{}' with the generated password: {}  "
                     + "(shown only this once; set MAILROOM_ADMIN_PASSWORD to choose it instead)", USERNAME, password);
@@ -51,14 +47,6 @@ class FirstAdmin implements ApplicationRunner {
             log.info("Created the first admin account '{}' with the configured password", USERNAME);
         }
         accounts.insert(USERNAME, passwordEncoder.encode(password), Role.ADMIN, true);
-    }
-
-    private String configuredPassword() {
-        String configured = properties.adminPassword();
-        if (configured == null || configured.isBlank()) {
-            configured = environment.getProperty("MAILROOM_ADMIN_PASSWORD");
-        }
-        return configured == null || configured.isBlank() ? null : configured;
     }
 
     private static String generatePassword() {

@@ -32,6 +32,9 @@ public class Api {
         }
     }
 
+    public record TextResponse(int status, String text, HttpHeaders headers) {
+    }
+
     private final Environment environment;
     private final ObjectMapper mapper;
     private final AccountRepository accounts;
@@ -100,14 +103,17 @@ public class Api {
             return call(HttpMethod.DELETE, path, null);
         }
 
+        /** For answers that are not JSON (metrics, raw email, attachments). */
+        public TextResponse getText(String path) {
+            return client().get().uri(path).exchange((req, res) -> new TextResponse(
+                    res.getStatusCode().value(), new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    res.getHeaders()));
+        }
+
         /** A JSON body may be given as a Map, a record, or a JSON string. */
         public Response call(HttpMethod method, String path, Object body) {
-            RestClient client = RestClient.builder().baseUrl(baseUrl()).build();
-            var request = client.method(method).uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-            if (username != null) {
-                String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes());
-                request = request.header(HttpHeaders.AUTHORIZATION, "Basic " + token);
-            }
+            var request = client().method(method).uri(path)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
             if (body != null) {
                 String json = body instanceof String text ? text : mapper.writeValueAsString(body);
                 request = request.contentType(MediaType.APPLICATION_JSON).body(json);
@@ -117,6 +123,15 @@ public class Api {
                 JsonNode node = bytes.length == 0 ? mapper.nullNode() : mapper.readTree(bytes);
                 return new Response(res.getStatusCode().value(), node, res.getHeaders());
             });
+        }
+
+        private RestClient client() {
+            var builder = RestClient.builder().baseUrl(baseUrl());
+            if (username != null) {
+                String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes());
+                builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + token);
+            }
+            return builder.build();
         }
     }
 }

@@ -1,0 +1,119 @@
+package dev.mailroom.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemBlobStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void storesContentUnderItsSha256() throws Exception {
+        var store = new FileSystemBlobStore(root);
+
+        BlobRef ref = store.put(stream("hello"));
+
+        assertThat(ref.key()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assertThat(ref.size()).isEqualTo(5);
+        assertThat(Files.exists(root.resolve("2c/f2/" + ref.key()))).isTrue();
+        try (InputStream in = store.open(ref.key()).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void sameContentIsKeptOnceAndNoTemporaryFilesRemain() throws Exception {
+        var store = new FileSystemBlobStore(root);
+
+        BlobRef first = store.put(stream("raw email"));
+        BlobRef second = store.put(stream("raw email"));
+
+        assertThat(second).isEqualTo(first);
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(storedPath(first));
+        }
+    }
+
+    @Test
+    void largeContentStreamsThrough() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        byte[] content = new byte[20 * 1024 * 1024];
+        new Random(7).nextBytes(content);
+
+        BlobRef ref = store.put(new ByteArrayInputStream(content));
+
+        assertThat(ref.size()).isEqualTo(content.length);
+        try (InputStream in = store.open(ref.key()).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void concurrentWritersOfTheSameContentAgree() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        byte[] content = "the same attachment".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        Callable<BlobRef> write = () -> store.put(new ByteArrayInputStream(content));
+
+        Set<BlobRef> refs = new HashSet<>();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            for (var future : pool.invokeAll(IntStream.range(0, 32).mapToObj(i -> write).toList())) {
+                refs.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(refs).hasSize(1);
+        try (InputStream in = store.open(refs.iterator().next().key()).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void unknownOrMalformedKeysAreAbsentNotErrors() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        String missing = "0".repeat(64);
+
+        assertThat(store.open(missing)).isEmpty();
+        assertThat(store.exists(missing)).isFalse();
+        assertThat(store.open("../../etc/passwd")).isEmpty();
+        assertThat(store.delete("../x")).isFalse();
+        assertThatThrownBy(() -> new BlobRef("../x", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deleteRemovesTheBlob() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        BlobRef ref = store.put(stream("to be purged"));
+
+        assertThat(store.delete(ref.key())).isTrue();
+        assertThat(store.exists(ref.key())).isFalse();
+        assertThat(store.delete(ref.key())).isFalse();
+    }
+
+    private Path storedPath(BlobRef ref) {
+        return root.resolve(ref.key().substring(0, 2)).resolve(ref.key().substring(2, 4)).resolve(ref.key());
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
