@@ -39,6 +39,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/accounts/me").authenticated()
                         .requestMatchers("/api/accounts/**").hasRole(ADMIN)
+                        .requestMatchers("/api/audit/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
                         .requestMatchers(PUT, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
                         .requestMatchers(PATCH, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)

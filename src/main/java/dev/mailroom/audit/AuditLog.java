@@ -1,0 +1,58 @@
+package dev.mailroom.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.mailroom.storage.BlobOwner;
+import dev.mailroom.web.PageRequest;
+import dev.mailroom.web.PageResponse;
+
+/** Writes and reads the Email Audit. Every feature that handles mail reports here. */
+@Service
+public class AuditLog implements BlobOwner {
+
+    private final AuditRepository repository;
+    private final Clock clock;
+
+    AuditLog(AuditRepository repository, Optional<Clock> clock) {
+        this.repository = repository;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Stores the entry (in the caller's transaction, if any) and returns its id. */
+    public long record(NewAuditEntry entry) {
+        return repository.insert(entry, entry.occurredAt == null ? clock.instant() : entry.occurredAt);
+    }
+
+    /** The same event happened again: count it on the existing entry. Returns false if that entry was purged. */
+    public boolean repeat(long entryId) {
+        return repository.repeat(entryId, clock.instant());
+    }
+
+    public Optional<AuditEntry> find(long id) {
+        return repository.findById(id);
+    }
+
+    public PageResponse<AuditEntry> search(AuditQuery query, PageRequest page) {
+        List<AuditEntry> items = repository.search(query, page);
+        long total = page.page() == 0 && items.size() < page.size() ? items.size() : repository.count(query);
+        return PageResponse.of(items, page, total);
+    }
+
+    public Optional<String> rawBlobKey(long entryId) {
+        return repository.rawBlobKey(entryId);
+    }
+
+    @Override
+    public boolean references(String key) {
+        return repository.referencesBlob(key);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

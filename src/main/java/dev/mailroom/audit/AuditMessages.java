@@ -1,0 +1,30 @@
+package dev.mailroom.audit;
+
+/**
+ * The audit messages of the FAQ, word for word: an admin who knows the FAQ must find the same words on our screens.
+ * (Sic: "Reference and In-ReplyTo are the same" is spelled as the FAQ spells it.)
+ */
+public final class AuditMessages {
+
+    // PROCESSED_FAILED
+    public static final String GUEST_NOT_ALLOWED = "Guest User is not allowed to create/update request";
+    public static final String SUBJECT_MATCHED_OTHER_PREFIX = "Subject matched with other regex prefix";
+    public static final String ORIGINAL_SENDER_IGNORED = "Original sender of email is ignored because marked as ignored";
+    public static final String EMAIL_TO_REQUEST_OFF = "Do not create Request — Email To Request is OFF";
+    public static final String ERROR_CREATING_REQUEST = "Getting error while creating Request / Conversation";
+
+    // RECEIVED_IGNORED
+    public static final String SYSTEM_ACKNOWLEDGMENT = "System acknowledgment mail";
+    public static final String REFERENCE_LOOP = "Reference and In-ReplyTo are the same";
+    public static final String SENDER_ARCHIVED_OR_DELETED = "From Email user is Archived/Deleted";
+    public static final String CC_BCC_DISABLED = "Ticket Creation with CC/BCC is disabled";
+    public static final String PROCESSED_BEFORE = "This email was processed before";
+    public static final String SENDER_FILTERED = "Sender matched spam/ignore filter";
+    public static final String REPLY_TO_IGNORED = "Reply-To email is marked as Ignored";
+
+    // OUTGOING
+    public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
+
+    private AuditMessages() {
+    }
+}

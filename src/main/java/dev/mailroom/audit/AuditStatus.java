@@ -1,0 +1,32 @@
+package dev.mailroom.audit;
+
+/**
+ * The statuses the FAQ names, plus the mailbox connection outcomes (the FAQ sends admins to Email Audit for
+ * "fetch logs"). Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
+ */
+public enum AuditStatus {
+    RECEIVED(AuditEvent.INCOMING),
+    PROCESSED(AuditEvent.INCOMING),
+    PROCESSED_FAILED(AuditEvent.INCOMING),
+    RECEIVED_IGNORED(AuditEvent.INCOMING),
+    ATTACHMENT_PROCESSED_FAILED(AuditEvent.INCOMING),
+    FETCH_FAILED(AuditEvent.INCOMING),
+    FETCH_RECOVERED(AuditEvent.INCOMING),
+    SENT(AuditEvent.OUTGOING),
+    SEND_FAILED(AuditEvent.OUTGOING),
+    SEND_IGNORED(AuditEvent.OUTGOING);
+
+    private final AuditEvent event;
+
+    AuditStatus(AuditEvent event) {
+        this.event = event;
+    }
+
+    public AuditEvent event() {
+        return event;
+    }
+
+    public String label() {
+        return name().replace('_', ' ');
+    }
+}
