@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.mailroom.platform.SqlTime;
+import static dev.mailroom.platform.Texts.clip;
 import dev.mailroom.web.PageRequest;
 
 @Repository
@@ -170,10 +171,6 @@ class AuditRepository {
 
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();
-    }
-
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private AuditEntry map(ResultSet rs, int row) throws SQLException {

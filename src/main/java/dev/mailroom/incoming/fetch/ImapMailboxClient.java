@@ -1,0 +1,203 @@
+package dev.mailroom.incoming.fetch;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * IMAP by UID: new messages are those above the last stored UID under the same UIDVALIDITY, whatever their \Seen flag,
+ * so mail someone else read in a mail client is still fetched. Bodies are read with BODY.PEEK in chunks, never whole.
+ */
+class ImapMailboxClient implements MailboxClient {
+
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final long validity;
+    private final Map<Long, IMAPMessage> listed = new HashMap<>();
+    private int backlog;
+
+    private ImapMailboxClient(IMAPStore store, IMAPFolder folder) throws MessagingException {
+        this.store = store;
+        this.folder = folder;
+        this.validity = folder.getUIDValidity();
+    }
+
+    static ImapMailboxClient open(Store store, String folderName) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
+        if (!folder.exists()) {
+            throw new FolderNotFoundException(folder, "Folder " + folderName + " does not exist on the server");
+        }
+        folder.open(Folder.READ_WRITE);
+        return new ImapMailboxClient((IMAPStore) store, folder);
+    }
+
+    @Override
+    public Long validity() {
+        return validity;
+    }
+
+    @Override
+    public List<RemoteMessage> newMessages(long afterPosition, Function<Collection<String>, Set<String>> alreadyStored,
+            int limit) throws MessagingException {
+        listed.clear();
+        Message[] candidates = folder.getMessagesByUID(afterPosition + 1, UIDFolder.MAXUID);
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(candidates, profile);
+        // "UID n:*" always answers with the highest message, even when its UID is below n.
+        List<IMAPMessage> fresh = Arrays.stream(candidates)
+                .filter(Objects::nonNull)
+                .map(IMAPMessage.class::cast)
+                .filter(message -> uid(message) > afterPosition)
+                .sorted(Comparator.comparingLong(ImapMailboxClient::uid))
+                .toList();
+        backlog = Math.max(0, fresh.size() - limit);
+        List<RemoteMessage> result = new ArrayList<>();
+        for (IMAPMessage message : fresh.subList(0, Math.min(limit, fresh.size()))) {
+            long uid = uid(message);
+            listed.put(uid, message);
+            result.add(new RemoteMessage(key(uid), uid, Math.max(0, message.getSize())));
+        }
+        return result;
+    }
+
+    @Override
+    public int backlog() {
+        return backlog;
+    }
+
+    @Override
+    public InputStream open(RemoteMessage message) throws MessagingException {
+        return listedMessage(message).getMimeStream();
+    }
+
+    @Override
+    public InputStream openHeaders(RemoteMessage message) throws MessagingException {
+        return headerSection(listedMessage(message).getAllHeaderLines());
+    }
+
+    @Override
+    public boolean isConnected() {
+        return folder.isOpen() && store.isConnected();
+    }
+
+    @Override
+    public void acknowledge(Collection<String> remoteKeys, AfterProcessing action, String moveFolder)
+            throws MessagingException {
+        if (action == AfterProcessing.KEEP || remoteKeys.isEmpty()) {
+            return;
+        }
+        long[] uids = remoteKeys.stream().filter(key -> key.startsWith(validity + ":"))
+                .mapToLong(key -> Long.parseLong(key.substring(key.indexOf(':') + 1))).toArray();
+        Message[] messages = Arrays.stream(folder.getMessagesByUID(uids)).filter(Objects::nonNull).toArray(Message[]::new);
+        if (messages.length == 0) {
+            return;
+        }
+        switch (action) {
+            case MARK_SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+            case MOVE -> move(messages, moveFolder);
+            case DELETE -> delete(messages);
+            case KEEP -> {
+            }
+        }
+    }
+
+    /** IMAP applies flags, moves and expunges at once; ending the session changes nothing. */
+    @Override
+    public boolean finish() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException ignored) {
+            // the connection is going away anyway
+        } finally {
+            closeQuietly(store);
+        }
+        return true;
+    }
+
+    private void move(Message[] messages, String moveFolder) throws MessagingException {
+        Folder target = store.getFolder(moveFolder);
+        if (!target.exists()) {
+            throw new FolderNotFoundException(target, "Move target folder " + moveFolder + " does not exist on the server");
+        }
+        if (store.hasCapability("MOVE")) {
+            folder.moveMessages(messages, target);
+        } else {
+            folder.copyMessages(messages, target);
+            delete(messages);
+        }
+    }
+
+    private void delete(Message[] messages) throws MessagingException {
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+        if (store.hasCapability("UIDPLUS")) {
+            folder.expunge(messages);
+        } else {
+            folder.expunge();
+        }
+    }
+
+    private IMAPMessage listedMessage(RemoteMessage message) throws MessagingException {
+        IMAPMessage listedMessage = listed.get(message.position());
+        if (listedMessage == null) {
+            throw new MessagingException("Message " + message.remoteKey() + " was not listed in this session");
+        }
+        return listedMessage;
+    }
+
+    private String key(long uid) {
+        return validity + ":" + uid;
+    }
+
+    private static long uid(IMAPMessage message) {
+        try {
+            return ((UIDFolder) message.getFolder()).getUID(message);
+        } catch (MessagingException e) {
+            return -1;
+        }
+    }
+
+    static InputStream headerSection(Enumeration<String> lines) {
+        StringBuilder section = new StringBuilder();
+        while (lines.hasMoreElements()) {
+            section.append(lines.nextElement()).append("\r\n");
+        }
+        section.append("\r\n");
+        return new ByteArrayInputStream(section.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void closeQuietly(Store store) {
+        try {
+            store.close();
+        } catch (MessagingException ignored) {
+            // nothing more to do with a store that cannot even close
+        }
+    }
+}

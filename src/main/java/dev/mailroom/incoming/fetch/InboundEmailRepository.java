@@ -1,0 +1,95 @@
+package dev.mailroom.incoming.fetch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import dev.mailroom.platform.SqlTime;
+import static dev.mailroom.platform.Texts.clip;
+import dev.mailroom.storage.BlobOwner;
+
+@Repository
+public class InboundEmailRepository implements BlobOwner {
+
+    private static final int IN_LIST_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+
+    InboundEmailRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewInboundEmail email, Instant receivedAt) {
+        var keys = new GeneratedKeyHolder();
+        RawHeaders headers = email.headers();
+        jdbc.sql("""
+                insert into inbound_email (server_id, remote_key, state, action_pending, message_id, message_id_generated,
+                    sender, recipients, subject, size_bytes, raw_blob_key, problem, received_at)
+                values (:serverId, :remoteKey, :state, :actionPending, :messageId, :generated, :sender, :recipients,
+                    :subject, :size, :rawBlobKey, :problem, :receivedAt)""")
+                .param("serverId", email.serverId())
+                .param("remoteKey", email.remoteKey())
+                .param("state", email.state().name())
+                .param("actionPending", email.actionPending())
+                .param("messageId", clip(headers.messageId(), 998))
+                .param("generated", headers.messageIdGenerated())
+                .param("sender", clip(headers.from(), 320))
+                .param("recipients", clip(headers.recipients(), 4000))
+                .param("subject", clip(headers.subject(), 1000))
+                .param("size", email.size())
+                .param("rawBlobKey", email.rawBlobKey())
+                .param("problem", clip(email.problem(), 2000))
+                .param("receivedAt", SqlTime.toSql(receivedAt))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Which of these remote keys are already stored for the mailbox. */
+    Set<String> knownRemoteKeys(long serverId, Collection<String> remoteKeys) {
+        Set<String> known = new HashSet<>();
+        List<String> all = List.copyOf(remoteKeys);
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            known.addAll(jdbc.sql("select remote_key from inbound_email where server_id = :serverId and remote_key in (:keys)")
+                    .param("serverId", serverId)
+                    .param("keys", all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)))
+                    .query(String.class).list());
+        }
+        return known;
+    }
+
+    List<String> pendingActions(long serverId) {
+        return jdbc.sql("select remote_key from inbound_email where server_id = :serverId and action_pending = true order by id")
+                .param("serverId", serverId).query(String.class).list();
+    }
+
+    void actionsDone(long serverId, Collection<String> remoteKeys) {
+        List<String> all = List.copyOf(remoteKeys);
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            jdbc.sql("update inbound_email set action_pending = false where server_id = :serverId and remote_key in (:keys)")
+                    .param("serverId", serverId)
+                    .param("keys", all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)))
+                    .update();
+        }
+    }
+
+    int countReceivedSince(long serverId, LocalDate day) {
+        return jdbc.sql("select count(*) from inbound_email where server_id = :serverId and received_at >= :since")
+                .param("serverId", serverId)
+                .param("since", day.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public boolean references(String key) {
+        return jdbc.sql("select count(*) from inbound_email where raw_blob_key = :key").param("key", key)
+                .query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.mailroom.incoming.fetch;
+
+/**
+ * Where a fetched email stands. RECEIVED emails wait for the intake pipeline; OVERSIZED and UNREADABLE ones were
+ * recorded but could not be fetched or stored whole.
+ */
+public enum InboundState {
+    RECEIVED, PROCESSED, IGNORED, FAILED, OVERSIZED, UNREADABLE
+}

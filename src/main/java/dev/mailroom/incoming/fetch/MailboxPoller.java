@@ -1,0 +1,227 @@
+package dev.mailroom.incoming.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.MessagingException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mailroom.audit.AuditLog;
+import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.audit.NewAuditEntry;
+import dev.mailroom.storage.BlobRef;
+import dev.mailroom.storage.BlobStore;
+
+/**
+ * One poll of one mailbox. For each new message: raw bytes to the blob store, then the inbound record, the RECEIVED
+ * audit entry and the mailbox position committed together, and only then the after-processing action on the server.
+ * A crash before the commit fetches the message again; a crash after it leaves the action pending, applied next time.
+ * A message that cannot be fetched is recorded and left on the server; it never stops the mailbox.
+ */
+@Component
+public class MailboxPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+    static final int BATCH_SIZE = 100;
+    static final int MAX_PER_POLL = 2000;
+
+    private final MailboxClients clients;
+    private final BlobStore blobs;
+    private final InboundEmailRepository inbound;
+    private final MailboxStateRepository states;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final PollHooks hooks;
+
+    MailboxPoller(MailboxClients clients, BlobStore blobs, InboundEmailRepository inbound, MailboxStateRepository states,
+            AuditLog audit, TransactionTemplate transaction, Optional<PollHooks> hooks) {
+        this.clients = clients;
+        this.blobs = blobs;
+        this.inbound = inbound;
+        this.states = states;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.hooks = hooks.orElse(new PollHooks() {
+        });
+    }
+
+    public PollResult poll(MailboxToFetch mailbox) {
+        MailboxState state = states.findOrCreate(mailbox.serverId());
+        try (MailboxClient client = clients.open(mailbox)) {
+            long position = positionUnder(client.validity(), state, mailbox);
+            List<String> acknowledged = new ArrayList<>(inbound.pendingActions(mailbox.serverId()));
+            client.acknowledge(acknowledged, mailbox.action(), mailbox.moveFolder());
+            int stored = 0;
+            while (stored < MAX_PER_POLL) {
+                List<RemoteMessage> batch = client.newMessages(position,
+                        keys -> inbound.knownRemoteKeys(mailbox.serverId(), keys), BATCH_SIZE);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<Fetched> fetched = fetch(mailbox, client, batch);
+                hooks.beforeCommit(mailbox.serverId());
+                position = Math.max(position, batch.get(batch.size() - 1).position());
+                commit(mailbox, client.validity(), position, fetched);
+                hooks.beforeAcknowledge(mailbox.serverId());
+                List<String> toAcknowledge = fetched.stream().filter(Fetched::actionPending).map(Fetched::remoteKey).toList();
+                client.acknowledge(toAcknowledge, mailbox.action(), mailbox.moveFolder());
+                acknowledged.addAll(toAcknowledge);
+                stored += batch.size();
+            }
+            int backlog = client.backlog();
+            if (client.finish()) {
+                inbound.actionsDone(mailbox.serverId(), acknowledged);
+            }
+            succeeded(mailbox, backlog);
+            return new PollResult(stored, backlog, 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return new PollResult(0, state.backlog(), failed(mailbox, FetchFailure.of(e)));
+        }
+    }
+
+    /** The last stored UID, or 0 when the server's UIDVALIDITY changed and every UID means something new. */
+    private long positionUnder(Long validity, MailboxState state, MailboxToFetch mailbox) {
+        if (validity == null || validity.equals(state.uidValidity()) || state.uidValidity() == null) {
+            return state.lastUid();
+        }
+        log.warn("Mailbox {} changed UIDVALIDITY from {} to {}: checking all its messages again",
+                mailbox.serverName(), state.uidValidity(), validity);
+        return 0;
+    }
+
+    private record Fetched(NewInboundEmail email, NewAuditEntry entry) {
+        String remoteKey() {
+            return email.remoteKey();
+        }
+
+        boolean actionPending() {
+            return email.actionPending();
+        }
+    }
+
+    private List<Fetched> fetch(MailboxToFetch mailbox, MailboxClient client, List<RemoteMessage> batch)
+            throws MessagingException, IOException {
+        List<Fetched> fetched = new ArrayList<>();
+        for (RemoteMessage message : batch) {
+            fetched.add(message.size() > mailbox.maxMessageBytes()
+                    ? oversized(mailbox, client, message)
+                    : download(mailbox, client, message));
+        }
+        return fetched;
+    }
+
+    private Fetched download(MailboxToFetch mailbox, MailboxClient client, RemoteMessage message)
+            throws MessagingException, IOException {
+        BlobRef raw;
+        try (InputStream content = new ServerInputStream(client.open(message))) {
+            raw = storeBlob(content);
+        } catch (ServerInputStream.ReadFailure | MessagingException e) {
+            if (!client.isConnected()) {
+                throw e;
+            }
+            return unreadable(mailbox, message, e);
+        }
+        RawHeaders headers = readHeaders(raw);
+        boolean actionPending = mailbox.action() != AfterProcessing.KEEP;
+        var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.RECEIVED, actionPending,
+                headers, raw.size(), raw.key(), null);
+        return new Fetched(email, NewAuditEntry.of(AuditStatus.RECEIVED));
+    }
+
+    /** Too large to fetch: its headers are recorded so the admin sees whose email it is; it stays on the server. */
+    private Fetched oversized(MailboxToFetch mailbox, MailboxClient client, RemoteMessage message)
+            throws MessagingException, IOException {
+        BlobRef headerSection = storeBlob(client.openHeaders(message));
+        RawHeaders headers = readHeaders(headerSection);
+        String problem = "Email of " + megabytes(message.size()) + " exceeds this server's limit of "
+                + megabytes(mailbox.maxMessageBytes()) + "; it was left on the server unprocessed (headers kept)";
+        var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.OVERSIZED, false, headers,
+                message.size(), headerSection.key(), problem);
+        return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem));
+    }
+
+    private Fetched unreadable(MailboxToFetch mailbox, RemoteMessage message, Exception e) {
+        String problem = "Email could not be read from the server (" + FetchFailure.of(e).detail()
+                + "); it was left on the server and skipped";
+        log.warn("Mailbox {}: message {} could not be read: {}", mailbox.serverName(), message.remoteKey(), e.getMessage());
+        var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.UNREADABLE, false,
+                RawHeaders.unknown(message.remoteKey(), null), message.size(), null, problem);
+        return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem));
+    }
+
+    private void commit(MailboxToFetch mailbox, Long validity, long position, List<Fetched> fetched) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = Instant.now();
+            for (Fetched item : fetched) {
+                NewInboundEmail email = item.email();
+                long id = inbound.insert(email, now);
+                RawHeaders headers = email.headers();
+                audit.record(item.entry()
+                        .occurredAt(now)
+                        .server(mailbox.serverId(), mailbox.serverName())
+                        .inboundEmail(id, email.rawBlobKey())
+                        .email(headers.messageId(), headers.from(), headers.recipients(), headers.subject()));
+            }
+            states.savePosition(mailbox.serverId(), validity, position);
+        });
+    }
+
+    private void succeeded(MailboxToFetch mailbox, int backlog) {
+        MailboxState state = states.findOrCreate(mailbox.serverId());
+        Instant now = Instant.now();
+        if (state.consecutiveFailures() > 0) {
+            audit.record(NewAuditEntry.of(AuditStatus.FETCH_RECOVERED).occurredAt(now)
+                    .server(mailbox.serverId(), mailbox.serverName())
+                    .message("Fetching works again after " + state.consecutiveFailures() + " failed "
+                            + (state.consecutiveFailures() == 1 ? "attempt" : "attempts") + " (last error: "
+                            + state.lastError() + ")"));
+            log.info("Mailbox {} fetches again after {} failures", mailbox.serverName(), state.consecutiveFailures());
+        }
+        states.save(state.succeeded(now, backlog));
+    }
+
+    /** Records the failure (once per run of identical failures) and returns how many failures in a row there were. */
+    private int failed(MailboxToFetch mailbox, FetchFailure failure) {
+        MailboxState state = states.findOrCreate(mailbox.serverId());
+        String message = failure.message();
+        Long auditId = state.failureAuditId();
+        boolean sameAsBefore = auditId != null && message.equals(state.lastError()) && audit.repeat(auditId);
+        if (!sameAsBefore) {
+            auditId = audit.record(NewAuditEntry.of(AuditStatus.FETCH_FAILED)
+                    .server(mailbox.serverId(), mailbox.serverName()).message(message)
+                    .step(failure.step(), "failed", failure.detail()));
+            log.warn("Mailbox {} ({}): {}", mailbox.serverName(), mailbox.connection().address(), message);
+        }
+        MailboxState failedState = state.failed(Instant.now(), message, auditId);
+        states.save(failedState);
+        return failedState.consecutiveFailures();
+    }
+
+    private BlobRef storeBlob(InputStream content) throws IOException {
+        try (content) {
+            return blobs.put(content);
+        } catch (ServerInputStream.ReadFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FetchFailure.BlobWriteException(e);
+        }
+    }
+
+    private RawHeaders readHeaders(BlobRef raw) throws IOException, MessagingException {
+        try (InputStream in = blobs.open(raw.key()).orElseThrow(() -> new IOException("Blob " + raw.key() + " vanished"))) {
+            return RawHeaders.read(in, raw.key());
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.mailroom.incoming.fetch;
+
+import java.time.Duration;
+
+import dev.mailroom.incoming.connection.MailConnection;
+
+/** What the fetcher needs of an incoming server's configuration, with the password decrypted for this poll only. */
+public record MailboxToFetch(long serverId, String serverName, MailConnection connection, AfterProcessing action,
+        String moveFolder, long maxMessageBytes, Duration pollInterval) {
+}
