@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLContext;
@@ -29,14 +30,18 @@ public class ServerTrust {
     /** The endpoint identification Angus Mail applies for {@code ssl.checkserveridentity}; the socket steps use the same. */
     static final String HOSTNAME_CHECK = "LDAPS";
 
-    private final X509TrustManager trusted;
+    private final X509ExtendedTrustManager trusted;
+    private final SSLSocketFactory verifying;
+    private final SSLSocketFactory trustingAny;
 
     public ServerTrust() {
         this(jvmTrustManager(null));
     }
 
     private ServerTrust(X509TrustManager trusted) {
-        this.trusted = trusted;
+        this.trusted = wrap(trusted);
+        this.verifying = factory(this.trusted);
+        this.trustingAny = factory(new TrustAny());
     }
 
     /** Trusts the certificates in this store instead of the JVM's (tests, or a desk-specific trust store later). */
@@ -49,22 +54,13 @@ public class ServerTrust {
     }
 
     public SSLSocketFactory socketFactory(MailConnection connection) {
-        return socketFactory(connection, null);
+        return connection.trustSelfSignedCertificate() ? trustingAny : verifying;
     }
 
     /** Like {@link #socketFactory(MailConnection)}, telling {@code observer} which certificates the server presented. */
     public SSLSocketFactory socketFactory(MailConnection connection, CertificateObserver observer) {
-        X509ExtendedTrustManager manager = connection.trustSelfSignedCertificate() ? new TrustAny() : wrap(trusted);
-        if (observer != null) {
-            manager = new Observing(manager, observer);
-        }
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {manager}, null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is required of every Java runtime", e);
-        }
+        X509ExtendedTrustManager manager = connection.trustSelfSignedCertificate() ? new TrustAny() : trusted;
+        return factory(new Observing(manager, observer));
     }
 
     /** Layers TLS over a connected socket (for SSL/TLS right away, or after STARTTLS); the handshake is not started. */
@@ -83,6 +79,16 @@ public class ServerTrust {
     @FunctionalInterface
     public interface CertificateObserver {
         void presented(X509Certificate[] chain);
+    }
+
+    private static SSLSocketFactory factory(X509ExtendedTrustManager manager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {manager}, null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is required of every Java runtime", e);
+        }
     }
 
     private static X509TrustManager jvmTrustManager(KeyStore trustStore) {
@@ -150,40 +156,40 @@ public class ServerTrust {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws java.security.cert.CertificateException {
+                throws CertificateException {
             observer.presented(chain);
             delegate.checkServerTrusted(chain, authType, socket);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws java.security.cert.CertificateException {
+                throws CertificateException {
             observer.presented(chain);
             delegate.checkServerTrusted(chain, authType, engine);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType)
-                throws java.security.cert.CertificateException {
+                throws CertificateException {
             observer.presented(chain);
             delegate.checkServerTrusted(chain, authType);
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws java.security.cert.CertificateException {
+                throws CertificateException {
             delegate.checkClientTrusted(chain, authType, socket);
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws java.security.cert.CertificateException {
+                throws CertificateException {
             delegate.checkClientTrusted(chain, authType, engine);
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType)
-                throws java.security.cert.CertificateException {
+                throws CertificateException {
             delegate.checkClientTrusted(chain, authType);
         }
 
