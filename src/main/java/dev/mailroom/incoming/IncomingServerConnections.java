@@ -1,0 +1,57 @@
+package dev.mailroom.incoming;
+
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.secrets.SecretBox;
+import dev.mailroom.web.BadRequestException;
+import dev.mailroom.web.NotFoundException;
+
+/**
+ * Turns server configuration into a {@link MailConnection}, decrypting the password for that one connection.
+ * The fetcher calls {@link #of(IncomingServer)} and hands the result to {@code MailSessionFactory}.
+ */
+@Component
+public class IncomingServerConnections {
+
+    private final IncomingServerRepository servers;
+    private final SecretBox secrets;
+
+    IncomingServerConnections(IncomingServerRepository servers, SecretBox secrets) {
+        this.servers = servers;
+        this.secrets = secrets;
+    }
+
+    public MailConnection of(IncomingServer server) {
+        String password = server.encryptedPassword() == null ? null : secrets.decrypt(server.encryptedPassword());
+        return of(server.settings(), password);
+    }
+
+    /**
+     * A configuration that may not be saved yet, as the form shows it. Without a password it borrows the stored one of
+     * the saved server named by {@code id}, as long as the host is unchanged.
+     */
+    @Transactional(readOnly = true)
+    MailConnection ofUnsaved(IncomingServerRequest request) {
+        IncomingServerSettings settings = request.toSettings();
+        if (request.hasPassword()) {
+            return of(settings, request.password());
+        }
+        if (request.id() == null) {
+            throw new BadRequestException("password", "is required to test a server that is not saved yet");
+        }
+        IncomingServer saved = servers.findById(request.id())
+                .orElseThrow(() -> new NotFoundException("Incoming server", request.id()));
+        IncomingServerService.requireSameHost(saved, settings.host());
+        return of(settings, secrets.decrypt(saved.encryptedPassword()));
+    }
+
+    private static MailConnection of(IncomingServerSettings settings, String password) {
+        return new MailConnection(settings.protocol(), settings.host(), settings.port(), settings.security(),
+                settings.username(), password, settings.folder(), settings.trustSelfSignedCertificate(),
+                Duration.ofSeconds(settings.connectTimeoutSeconds()), Duration.ofSeconds(settings.readTimeoutSeconds()));
+    }
+}

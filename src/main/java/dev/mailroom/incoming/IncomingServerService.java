@@ -1,0 +1,99 @@
+package dev.mailroom.incoming;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mailroom.secrets.SecretBox;
+import dev.mailroom.web.BadRequestException;
+import dev.mailroom.web.ConflictException;
+import dev.mailroom.web.NotFoundException;
+
+/** Creates, changes and deletes incoming servers; the password is encrypted on the way in and never handed out. */
+@Service
+public class IncomingServerService {
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingServerService.class);
+
+    private final IncomingServerRepository servers;
+    private final SecretBox secrets;
+
+    IncomingServerService(IncomingServerRepository servers, SecretBox secrets) {
+        this.servers = servers;
+        this.secrets = secrets;
+    }
+
+    @Transactional(readOnly = true)
+    public List<IncomingServer> list() {
+        return servers.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public IncomingServer get(long id) {
+        return servers.findById(id).orElseThrow(() -> new NotFoundException("Incoming server", id));
+    }
+
+    @Transactional
+    IncomingServer create(IncomingServerRequest request) {
+        if (!request.hasPassword()) {
+            throw new BadRequestException("password", "is required: Mailroom signs in to the mailbox with it");
+        }
+        IncomingServerSettings settings = request.toSettings();
+        requireUnique(settings, null);
+        IncomingServer created = servers.insert(settings, secrets.encrypt(request.password()));
+        log.info("Incoming server '{}' created (id {}, {}://{}:{})", settings.name(), created.id(),
+                settings.protocol().javaMailName(), settings.host(), settings.port());
+        return created;
+    }
+
+    /** A full replacement, except that a missing or empty password keeps the stored one. */
+    @Transactional
+    IncomingServer update(long id, IncomingServerRequest request) {
+        IncomingServer current = get(id);
+        IncomingServerSettings settings = request.toSettings();
+        requireUnique(settings, id);
+        String encryptedPassword;
+        if (request.hasPassword()) {
+            encryptedPassword = secrets.encrypt(request.password());
+        } else {
+            requireSameHost(current, settings.host());
+            encryptedPassword = current.encryptedPassword();
+        }
+        servers.update(id, settings, encryptedPassword);
+        log.info("Incoming server '{}' updated (id {}{})", settings.name(), id, request.hasPassword() ? ", new password" : "");
+        return get(id);
+    }
+
+    @Transactional
+    void delete(long id) {
+        IncomingServer server = get(id);
+        servers.delete(id);
+        log.info("Incoming server '{}' deleted (id {})", server.name(), id);
+    }
+
+    /**
+     * A stored password is only ever sent to the host it was entered for. Otherwise anyone allowed to edit the server
+     * could point it at a host of their own and read the password there.
+     */
+    static void requireSameHost(IncomingServer saved, String host) {
+        if (!saved.settings().host().equalsIgnoreCase(host)) {
+            throw new BadRequestException("password", "enter the password again: the host changed from "
+                    + saved.settings().host() + ", and a stored password is only sent to the host it was entered for");
+        }
+    }
+
+    private void requireUnique(IncomingServerSettings settings, Long id) {
+        servers.findByName(settings.name()).filter(other -> id == null || other.id() != id).ifPresent(other -> {
+            throw new ConflictException("name", "An incoming server named '" + other.name() + "' already exists");
+        });
+        for (String address : settings.mailboxAddresses()) {
+            servers.findByMailboxAddress(address).filter(other -> id == null || other.id() != id).ifPresent(other -> {
+                throw new ConflictException("mailboxAddresses",
+                        address + " is already served by the incoming server '" + other.name() + "'");
+            });
+        }
+    }
+}

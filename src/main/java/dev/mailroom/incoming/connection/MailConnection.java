@@ -1,0 +1,32 @@
+package dev.mailroom.incoming.connection;
+
+import java.time.Duration;
+
+/**
+ * Everything needed to reach and open one mailbox, with the password already decrypted. Lives only in memory for
+ * the length of one fetch or test; {@link #toString()} leaves the password out so it cannot reach a log by accident.
+ */
+public record MailConnection(
+        MailProtocol protocol,
+        String host,
+        int port,
+        MailSecurity security,
+        String username,
+        String password,
+        String folder,
+        boolean trustSelfSignedCertificate,
+        Duration connectTimeout,
+        Duration readTimeout) {
+
+    /** {@code imap://mail.example.com:993 (SSL/TLS)}: for logs and messages. */
+    public String address() {
+        return protocol.javaMailName() + "://" + host + ":" + port + " (" + security.label() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "MailConnection[" + address() + ", username=" + username + ", folder=" + folder
+                + ", trustSelfSignedCertificate=" + trustSelfSignedCertificate + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mailroom.incoming.connectiontest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLSocket;
+
+import dev.mailroom.incoming.connection.ServerTrust;
+
+/** Security STARTTLS: plain greeting, capabilities, the STARTTLS command, then the TLS handshake on the same socket. */
+final class StartTlsStep implements Step {
+
+    private final ServerTrust trust;
+
+    StartTlsStep(ServerTrust trust) {
+        this.trust = trust;
+    }
+
+    @Override
+    public ConnectionStep id() {
+        return ConnectionStep.STARTTLS;
+    }
+
+    @Override
+    public Outcome run(Probe probe) throws IOException {
+        MailDialogue dialogue = probe.dialogue();
+        Greetings.Greeting greeting = Greetings.read(dialogue, probe.connection, false);
+        if (greeting.failure() != null) {
+            return greeting.failure();
+        }
+        List<String> answers = new ArrayList<>(List.of(greeting.line()));
+        List<String> capabilities = dialogue.capabilities();
+        answers.addAll(capabilities);
+        if (!dialogue.offersStartTls(capabilities)) {
+            return Outcome.failed("The server does not offer STARTTLS", String.join("\n", answers),
+                    Hints.noStartTls(probe.connection));
+        }
+        MailDialogue.Reply reply = dialogue.startTls();
+        answers.addAll(reply.lines());
+        if (!reply.ok()) {
+            return Outcome.failed("The server refused STARTTLS", String.join("\n", answers),
+                    Hints.startTlsRefused(probe.connection));
+        }
+        SSLSocket tls = trust.layer(probe.socket, probe.connection, probe::certificatesPresented);
+        probe.socket = tls;
+        try {
+            tls.startHandshake();
+        } catch (IOException e) {
+            Outcome failure = TlsFailures.outcome(e, probe, "The TLS handshake after STARTTLS");
+            return Outcome.failed(failure.detail(), String.join("\n", answers), failure.hint());
+        }
+        String session = Certificates.describe(tls.getSession(), probe.serverCertificate());
+        probe.endDialogue(probe.dialogue());
+        return Outcome.passed("Upgraded to TLS: " + session, String.join("\n", answers));
+    }
+}

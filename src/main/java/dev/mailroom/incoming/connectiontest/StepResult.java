@@ -1,0 +1,19 @@
+package dev.mailroom.incoming.connectiontest;
+
+/**
+ * One step of a connection test: what was done ({@code detail}), what the server said ({@code serverResponse}, when
+ * it said something) and, for a failure, what to change ({@code hint}).
+ */
+public record StepResult(
+        ConnectionStep step,
+        String name,
+        StepStatus status,
+        long durationMs,
+        String detail,
+        String serverResponse,
+        String hint) {
+
+    static StepResult skipped(ConnectionStep step) {
+        return new StepResult(step, step.label(), StepStatus.SKIPPED, 0, null, null, null);
+    }
+}

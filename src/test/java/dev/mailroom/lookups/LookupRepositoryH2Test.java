@@ -1,0 +1,7 @@
+package dev.mailroom.lookups;
+
+import dev.mailroom.testing.MailroomTest;
+
+@MailroomTest
+class LookupRepositoryH2Test extends LookupRepositoryContract {
+}
