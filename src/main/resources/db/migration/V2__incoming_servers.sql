@@ -66,17 +66,3 @@ create table incoming_server_filter (
     constraint ux_incoming_server_filter unique (server_id, entry_key)
 );
 
--- Where the fetcher stands in a server's mailbox; written by the fetcher only. uid_validity/last_uid track the IMAP
--- folder named in "folder" (a changed folder or UIDVALIDITY starts over).
-create table incoming_server_fetch_state (
-    server_id            bigint primary key references incoming_server (id) on delete cascade,
-    folder               varchar(500),
-    uid_validity         bigint,
-    last_uid             bigint,
-    last_poll_at         timestamp with time zone,
-    last_success_at      timestamp with time zone,
-    last_error           varchar(4000),
-    last_error_at        timestamp with time zone,
-    consecutive_failures integer not null default 0,
-    updated_at           timestamp with time zone not null
-);

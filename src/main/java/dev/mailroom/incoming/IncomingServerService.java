@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +21,12 @@ public class IncomingServerService {
 
     private final IncomingServerRepository servers;
     private final SecretBox secrets;
+    private final ApplicationEventPublisher events;
 
-    IncomingServerService(IncomingServerRepository servers, SecretBox secrets) {
+    IncomingServerService(IncomingServerRepository servers, SecretBox secrets, ApplicationEventPublisher events) {
         this.servers = servers;
         this.secrets = secrets;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -44,6 +47,7 @@ public class IncomingServerService {
         IncomingServerSettings settings = request.toSettings();
         requireUnique(settings, null);
         IncomingServer created = servers.insert(settings, secrets.encrypt(request.password()));
+        events.publishEvent(new IncomingServerChanged(created.id()));
         log.info("Incoming server '{}' created (id {}, {}://{}:{})", settings.name(), created.id(),
                 settings.protocol().javaMailName(), settings.host(), settings.port());
         return created;
@@ -63,6 +67,7 @@ public class IncomingServerService {
             encryptedPassword = current.encryptedPassword();
         }
         servers.update(id, settings, encryptedPassword);
+        events.publishEvent(new IncomingServerChanged(id));
         log.info("Incoming server '{}' updated (id {}{})", settings.name(), id, request.hasPassword() ? ", new password" : "");
         return get(id);
     }
@@ -71,6 +76,7 @@ public class IncomingServerService {
     void delete(long id) {
         IncomingServer server = get(id);
         servers.delete(id);
+        events.publishEvent(new IncomingServerChanged(id));
         log.info("Incoming server '{}' deleted (id {})", server.name(), id);
     }
 

@@ -52,12 +52,12 @@ class IncomingServerPostgresTest {
                 "requestIdPrefixes", List.of("REQ-")));
         assertThat(updated.get("requestIdPrefixes").toString()).isEqualTo("[\"REQ-\"]");
         assertThat(updated.get("mailboxAddresses").toString()).isEqualTo("[\"pg@example.com\"]");
-        jdbc.sql("insert into incoming_server_fetch_state (server_id, updated_at) values (:id, current_timestamp)")
+        jdbc.sql("insert into mailbox_state (server_id, last_uid, consecutive_failures, backlog) values (:id, 0, 0, 0)")
                 .param("id", id).update();
 
         assertThat(api.admin().delete(SERVERS + "/" + id).status()).isEqualTo(204);
         assertThat(jdbc.sql("select count(*) from incoming_server_mailbox where server_id = :id").param("id", id)
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from incoming_server_fetch_state").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from mailbox_state").query(Long.class).single()).isZero();
     }
 }

@@ -3,7 +3,6 @@ package dev.mailroom.incoming.fetch;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -23,17 +22,18 @@ class IdleWatchers implements SmartLifecycle {
     private final Map<Long, IdleWatcher> watchers = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    IdleWatchers(MailboxDirectory directory, MailSessionFactory sessions, PollNudges nudges,
-            @Value("${mailroom.incoming.idle-enabled:true}") boolean enabled) {
+    IdleWatchers(MailboxDirectory directory, MailSessionFactory sessions, PollNudges nudges, FetchProperties properties) {
         this.directory = directory;
         this.sessions = sessions;
         this.nudges = nudges;
-        this.enabled = enabled;
+        this.enabled = properties.watchesIdle();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void watchAll() {
-        directory.enabledServerIds().forEach(this::refresh);
+        if (enabled) {
+            directory.enabledServerIds().forEach(this::refresh);
+        }
     }
 
     /** Starts, restarts or stops the watcher of one mailbox after its configuration changed. */

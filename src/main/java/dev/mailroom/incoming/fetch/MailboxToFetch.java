@@ -1,5 +1,6 @@
 package dev.mailroom.incoming.fetch;
 
+import dev.mailroom.incoming.AfterProcessing;
 import java.time.Duration;
 
 import dev.mailroom.incoming.connection.MailConnection;

@@ -1,5 +1,6 @@
 package dev.mailroom.incoming.fetch;
 
+import dev.mailroom.incoming.AfterProcessing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.FilterInputStream;
