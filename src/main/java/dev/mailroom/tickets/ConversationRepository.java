@@ -41,6 +41,14 @@ public class ConversationRepository {
         return findById(keys.getKey().longValue()).orElseThrow();
     }
 
+    /** Sets the Message-ID of a conversation that has none yet; returns false if it already had one. */
+    public boolean setMessageIdIfAbsent(long id, String messageId) {
+        return jdbc.sql("update conversation set message_id = :messageId where id = :id and message_id is null")
+                .param("messageId", messageId)
+                .param("id", id)
+                .update() == 1;
+    }
+
     public Optional<Conversation> findById(long id) {
         return jdbc.sql("select * from conversation where id = :id")
                 .param("id", id)
@@ -58,10 +66,10 @@ public class ConversationRepository {
 
     /** The first conversation stored with this (normalized) Message-ID. */
     public Optional<Conversation> findByMessageId(String messageId) {
-        return jdbc.sql("select * from conversation where message_id = :messageId order by id")
+        return jdbc.sql("select * from conversation where message_id = :messageId order by id limit 1")
                 .param("messageId", messageId)
                 .query(ConversationRepository::map)
-                .stream().findFirst();
+                .optional();
     }
 
     static Conversation map(ResultSet rs, int row) throws SQLException {

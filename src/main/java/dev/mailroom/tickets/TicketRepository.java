@@ -116,10 +116,10 @@ public class TicketRepository {
 
     /** The ticket created from the email with this (normalized) Message-ID. */
     public Optional<Ticket> findByMessageId(String messageId) {
-        return jdbc.sql("select * from ticket where message_id = :messageId order by id")
+        return jdbc.sql("select * from ticket where message_id = :messageId order by id limit 1")
                 .param("messageId", messageId)
                 .query(TicketRepository::map)
-                .stream().findFirst();
+                .optional();
     }
 
     public Optional<TicketRow> findRow(long id) {

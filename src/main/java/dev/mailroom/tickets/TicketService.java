@@ -124,6 +124,23 @@ public class TicketService {
         return conversation;
     }
 
+    /**
+     * The outgoing feature calls this when it has emailed a reply, with the Message-ID it gave the email, so that
+     * answers to it thread onto the ticket. A conversation keeps the first Message-ID it was given; returns false
+     * if it already had one.
+     */
+    @Transactional
+    public boolean recordMessageId(long conversationId, String messageId) {
+        String normalized = MessageIds.normalize(messageId);
+        if (normalized == null) {
+            throw new BadRequestException("messageId", "must not be blank");
+        }
+        if (conversations.findById(conversationId).isEmpty()) {
+            throw new NotFoundException("Conversation", conversationId);
+        }
+        return conversations.setMessageIdIfAbsent(conversationId, normalized);
+    }
+
     public Optional<Ticket> findById(long id) {
         return tickets.findById(id);
     }

@@ -306,6 +306,11 @@ abstract class AbstractTicketStoreTest {
         assertThat(tickets.findByMessageId("<original@mail.example.com>")).map(Ticket::id).contains(ticket.id());
         assertThat(tickets.findByMessageId("reply-1@mail.example.com")).map(Ticket::id).contains(ticket.id());
         assertThat(tickets.findByMessageId("<unknown@mail.example.com>")).isEmpty();
+        // More lookups than the pool has connections: a lookup that kept its connection would exhaust it.
+        for (int i = 0; i < 25; i++) {
+            assertThat(tickets.findByMessageId("<reply-1@mail.example.com>")).isPresent();
+            assertThat(tickets.findConversationByMessageId("<unknown-" + i + "@mail.example.com>")).isEmpty();
+        }
 
         assertThat(reply.direction()).isEqualTo(ConversationDirection.INCOMING);
         assertThat(reply.from()).isEqualTo("ann@example.com");
@@ -330,6 +335,21 @@ abstract class AbstractTicketStoreTest {
         assertThat(note.createdBy()).isEqualTo("tech");
         assertThatThrownBy(() -> tickets.addConversation(ticket.id(), NewConversation.note(" ", "<script>x</script>", "tech")))
                 .extracting(e -> ((BadRequestException) e).field()).isEqualTo("body");
+    }
+
+    @Test
+    void aSentReplyGetsItsMessageIdOnceAndAnswersToItThreadBack() {
+        Ticket ticket = tickets.create(apiTicket("ann@example.com", "Help").build());
+        Conversation reply = tickets.addConversation(ticket.id(), NewConversation.reply(List.of(), List.of(), "Done", null, "tech"));
+        assertThat(reply.messageId()).isNull();
+
+        assertThat(tickets.recordMessageId(reply.id(), "sent-1@desk.example.com")).isTrue();
+        assertThat(tickets.recordMessageId(reply.id(), "sent-2@desk.example.com")).isFalse();
+
+        assertThat(tickets.findByMessageId("<sent-1@desk.example.com>")).map(Ticket::id).contains(ticket.id());
+        assertThat(tickets.findByMessageId("<sent-2@desk.example.com>")).isEmpty();
+        assertThatThrownBy(() -> tickets.recordMessageId(reply.id() + 100, "x@y"))
+                .isInstanceOf(dev.mailroom.web.NotFoundException.class);
     }
 
     @Test

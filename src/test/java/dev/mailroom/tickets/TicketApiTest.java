@@ -380,6 +380,20 @@ class TicketApiTest {
         assertThat(upload("/api/tickets/INC-7/attachments", "a.txt", MediaType.TEXT_PLAIN, "x".getBytes()).status()).isEqualTo(404);
     }
 
+    @Test
+    void theEndpointsAreDescribedInTheApiDocs() {
+        var docs = api.admin().get("/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.get("paths");
+        assertThat(paths.has("/api/tickets")).isTrue();
+        assertThat(paths.get("/api/tickets/{ref}").has("patch")).isTrue();
+        assertThat(paths.has("/api/tickets/{ref}/replies")).isTrue();
+        assertThat(paths.has("/api/tickets/{ref}/notes")).isTrue();
+        assertThat(paths.get("/api/tickets/{ref}/attachments").has("post")).isTrue();
+        assertThat(paths.has("/api/tickets/{ref}/attachments/{id}")).isTrue();
+    }
+
     private long create(Map<String, Object> ticket) {
         var created = api.technician().post("/api/tickets", ticket);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
