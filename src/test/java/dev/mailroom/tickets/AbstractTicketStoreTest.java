@@ -3,6 +3,7 @@ package dev.mailroom.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.users.UserRepository;
 import dev.mailroom.web.BadRequestException;
+import dev.mailroom.web.NotFoundException;
 import dev.mailroom.web.PageRequest;
 
 /**
@@ -349,7 +351,7 @@ abstract class AbstractTicketStoreTest {
         assertThat(tickets.findByMessageId("<sent-1@desk.example.com>")).map(Ticket::id).contains(ticket.id());
         assertThat(tickets.findByMessageId("<sent-2@desk.example.com>")).isEmpty();
         assertThatThrownBy(() -> tickets.recordMessageId(reply.id() + 100, "x@y"))
-                .isInstanceOf(dev.mailroom.web.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -370,7 +372,7 @@ abstract class AbstractTicketStoreTest {
 
     @Test
     void attachmentsArriveWithTheTicketAndPendingOnesAreCompletedLater() throws Exception {
-        BlobRef logo = blobs.put(new java.io.ByteArrayInputStream("png-bytes".getBytes()));
+        BlobRef logo = blobs.put(new ByteArrayInputStream("png-bytes".getBytes()));
         Ticket ticket = tickets.create(NewTicket.builder(TicketSource.EMAIL, "ann@example.com", "With files")
                 .attachment(NewAttachment.stored("C:\\Users\\ann\\logo.png", "image/png", "<logo@mail>", logo))
                 .attachment(NewAttachment.pending("big.iso", "not a type", null, 5_000_000_000L))
@@ -389,7 +391,7 @@ abstract class AbstractTicketStoreTest {
         assertThat(big.sizeBytes()).isEqualTo(5_000_000_000L);
         assertThat(attachments.open(big)).isEmpty();
 
-        BlobRef arrived = blobs.put(new java.io.ByteArrayInputStream("iso".getBytes()));
+        BlobRef arrived = blobs.put(new ByteArrayInputStream("iso".getBytes()));
         assertThat(attachments.markStored(big.id(), arrived)).isTrue();
         assertThat(attachments.markFailed(big.id())).isFalse();
         Attachment completed = attachments.find(ticket.id(), big.id()).orElseThrow();
@@ -403,7 +405,7 @@ abstract class AbstractTicketStoreTest {
     @Test
     void anIncomingReplyCarriesItsAttachments() throws Exception {
         Ticket ticket = tickets.create(apiTicket("ann@example.com", "Help").build());
-        BlobRef screenshot = blobs.put(new java.io.ByteArrayInputStream("shot".getBytes()));
+        BlobRef screenshot = blobs.put(new ByteArrayInputStream("shot".getBytes()));
 
         Conversation reply = tickets.addConversation(ticket.id(), NewConversation.incoming("ann@example.com",
                 List.of("desk@example.com"), List.of(), "<r@x>", null, null,
