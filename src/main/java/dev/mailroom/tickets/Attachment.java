@@ -1,0 +1,11 @@
+package dev.mailroom.tickets;
+
+import java.time.Instant;
+
+/**
+ * A file on a ticket, optionally on one of its conversations. {@code contentId} names an inline image that the
+ * HTML refers to as {@code cid:}; {@code blobKey} is null until the bytes are stored.
+ */
+public record Attachment(long id, long ticketId, Long conversationId, String fileName, String contentType,
+        long sizeBytes, String contentId, String blobKey, AttachmentState state, Instant createdAt) {
+}

@@ -1,0 +1,9 @@
+package dev.mailroom.tickets;
+
+/**
+ * Published inside the transaction that creates a ticket. Listen with {@code @TransactionalEventListener} to act
+ * after the ticket is committed (an acknowledgment email, for instance), or with {@code @EventListener} to write
+ * something in the same transaction.
+ */
+public record TicketCreated(long ticketId, String displayId, TicketSource source) {
+}

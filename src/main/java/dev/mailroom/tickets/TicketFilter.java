@@ -1,0 +1,60 @@
+package dev.mailroom.tickets;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which tickets a list shows; null or empty means "any". {@code subjectContains} ignores case;
+ * {@code createdFrom} is inclusive, {@code createdTo} exclusive.
+ */
+public record TicketFilter(List<TicketStatus> statuses, TicketPriority priority, String requesterEmail, Long groupId,
+        Long categoryId, TicketSource source, String subjectContains, Instant createdFrom, Instant createdTo) {
+
+    public TicketFilter {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+
+    public static TicketFilter all() {
+        return new TicketFilter(List.of(), null, null, null, null, null, null, null, null);
+    }
+
+    public TicketFilter statuses(TicketStatus... values) {
+        return new TicketFilter(List.of(values), priority, requesterEmail, groupId, categoryId, source, subjectContains,
+                createdFrom, createdTo);
+    }
+
+    public TicketFilter priority(TicketPriority value) {
+        return new TicketFilter(statuses, value, requesterEmail, groupId, categoryId, source, subjectContains,
+                createdFrom, createdTo);
+    }
+
+    public TicketFilter requester(String email) {
+        return new TicketFilter(statuses, priority, email, groupId, categoryId, source, subjectContains, createdFrom,
+                createdTo);
+    }
+
+    public TicketFilter group(Long id) {
+        return new TicketFilter(statuses, priority, requesterEmail, id, categoryId, source, subjectContains,
+                createdFrom, createdTo);
+    }
+
+    public TicketFilter category(Long id) {
+        return new TicketFilter(statuses, priority, requesterEmail, groupId, id, source, subjectContains, createdFrom,
+                createdTo);
+    }
+
+    public TicketFilter source(TicketSource value) {
+        return new TicketFilter(statuses, priority, requesterEmail, groupId, categoryId, value, subjectContains,
+                createdFrom, createdTo);
+    }
+
+    public TicketFilter subjectContains(String text) {
+        return new TicketFilter(statuses, priority, requesterEmail, groupId, categoryId, source, text, createdFrom,
+                createdTo);
+    }
+
+    public TicketFilter createdBetween(Instant from, Instant to) {
+        return new TicketFilter(statuses, priority, requesterEmail, groupId, categoryId, source, subjectContains, from,
+                to);
+    }
+}

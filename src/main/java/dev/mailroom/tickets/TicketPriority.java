@@ -1,0 +1,5 @@
+package dev.mailroom.tickets;
+
+public enum TicketPriority {
+    LOW, MEDIUM, HIGH, URGENT
+}

@@ -1,0 +1,7 @@
+package dev.mailroom.tickets;
+
+import dev.mailroom.testing.MailroomTest;
+
+@MailroomTest
+class TicketStoreH2Test extends AbstractTicketStoreTest {
+}
