@@ -27,7 +27,12 @@ import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
  * IMAP by UID: new messages are those above the last stored UID under the same UIDVALIDITY, whatever their \Seen flag,
@@ -35,10 +40,17 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  */
 class ImapMailboxClient implements MailboxClient {
 
+    /** Messages up to this size are fetched many at a time (one round trip per batch); larger ones are streamed. */
+    static final long PREFETCH_MAX_MESSAGE = 256 * 1024;
+    /** At most this many bytes of prefetched messages are held at once. */
+    static final long PREFETCH_BUDGET = 8 * 1024 * 1024;
+
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final long validity;
     private final Map<Long, IMAPMessage> listed = new HashMap<>();
+    private final List<RemoteMessage> listedInOrder = new ArrayList<>();
+    private final Map<Long, byte[]> prefetched = new HashMap<>();
     private int backlog;
 
     private ImapMailboxClient(IMAPStore store, IMAPFolder folder) throws MessagingException {
@@ -65,6 +77,8 @@ class ImapMailboxClient implements MailboxClient {
     public List<RemoteMessage> newMessages(long afterPosition, Function<Collection<String>, Set<String>> alreadyStored,
             int limit) throws MessagingException {
         listed.clear();
+        listedInOrder.clear();
+        prefetched.clear();
         Message[] candidates = folder.getMessagesByUID(afterPosition + 1, UIDFolder.MAXUID);
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -84,6 +98,7 @@ class ImapMailboxClient implements MailboxClient {
             listed.put(uid, message);
             result.add(new RemoteMessage(key(uid), uid, Math.max(0, message.getSize())));
         }
+        listedInOrder.addAll(result);
         return result;
     }
 
@@ -94,7 +109,52 @@ class ImapMailboxClient implements MailboxClient {
 
     @Override
     public InputStream open(RemoteMessage message) throws MessagingException {
-        return listedMessage(message).getMimeStream();
+        IMAPMessage imapMessage = listedMessage(message);
+        if (message.size() <= PREFETCH_MAX_MESSAGE) {
+            if (!prefetched.containsKey(message.position())) {
+                prefetchFrom(message);
+            }
+            byte[] content = prefetched.remove(message.position());
+            if (content != null) {
+                return new ByteArrayInputStream(content);
+            }
+        }
+        return imapMessage.getMimeStream();
+    }
+
+    /**
+     * Fetches this small message and the small ones listed after it with one UID FETCH, up to the byte budget. A message
+     * the server does not return here (expunged meanwhile, or a failure of its own) is fetched on its own later.
+     */
+    private void prefetchFrom(RemoteMessage first) throws MessagingException {
+        List<Long> uids = new ArrayList<>();
+        long bytes = 0;
+        for (RemoteMessage candidate : listedInOrder.subList(listedInOrder.indexOf(first), listedInOrder.size())) {
+            if (candidate.size() > PREFETCH_MAX_MESSAGE) {
+                continue;
+            }
+            if (!uids.isEmpty() && bytes + candidate.size() > PREFETCH_BUDGET) {
+                break;
+            }
+            uids.add(candidate.position());
+            bytes += candidate.size();
+        }
+        String uidSet = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID FETCH " + uidSet + " (UID BODY.PEEK[])", null);
+            for (Response response : responses) {
+                if (response instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (uid != null && body != null && body.getByteArray() != null) {
+                        prefetched.put(uid.uid, body.getByteArray().getNewBytes());
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
     }
 
     @Override
