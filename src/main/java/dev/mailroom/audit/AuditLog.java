@@ -30,7 +30,15 @@ public class AuditLog implements BlobOwner {
 
     /** The same event happened again: count it on the existing entry. Returns false if that entry was purged. */
     public boolean repeat(long entryId) {
-        return repository.repeat(entryId, clock.instant());
+        return repository.repeat(entryId, clock.instant(), null);
+    }
+
+    /**
+     * The same situation went on (a mailbox still unreachable): count it on the existing entry, and add the step to
+     * its trace if it says something new (the failure changed from "connection dropped" to "connection refused").
+     */
+    public boolean repeat(long entryId, TraceStep latest) {
+        return repository.repeat(entryId, clock.instant(), latest);
     }
 
     public Optional<AuditEntry> find(long id) {

@@ -56,10 +56,28 @@ class AuditRepository {
         return keys.getKey().longValue();
     }
 
-    /** Counts one more occurrence of an entry's event; returns false if the entry no longer exists. */
-    boolean repeat(long id, Instant at) {
-        return jdbc.sql("update audit_entry set repeat_count = repeat_count + 1, last_occurred_at = :at where id = :id")
+    static final int MAX_TRACE_STEPS = 50;
+
+    /**
+     * Counts one more occurrence of an entry's event, appending {@code latest} to its trace when it differs from the
+     * last step there (up to {@link #MAX_TRACE_STEPS}); returns false if the entry no longer exists.
+     */
+    boolean repeat(long id, Instant at, TraceStep latest) {
+        Optional<AuditEntry> entry = latest == null ? Optional.empty() : findById(id);
+        String trace = null;
+        if (entry.isPresent()) {
+            List<TraceStep> steps = entry.get().trace();
+            boolean news = steps.isEmpty() || !steps.get(steps.size() - 1).equals(latest);
+            if (news && steps.size() < MAX_TRACE_STEPS) {
+                List<TraceStep> longer = new ArrayList<>(steps);
+                longer.add(latest);
+                trace = traceCodec.write(longer);
+            }
+        }
+        return jdbc.sql("update audit_entry set repeat_count = repeat_count + 1, last_occurred_at = :at,"
+                        + " trace = coalesce(:trace, trace) where id = :id")
                 .param("at", SqlTime.toSql(at))
+                .param("trace", trace)
                 .param("id", id)
                 .update() == 1;
     }

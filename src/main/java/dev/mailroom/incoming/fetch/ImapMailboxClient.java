@@ -1,6 +1,5 @@
 package dev.mailroom.incoming.fetch;
 
-import dev.mailroom.incoming.AfterProcessing;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,8 @@ import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
+
+import dev.mailroom.incoming.AfterProcessing;
 
 /**
  * IMAP by UID: new messages are those above the last stored UID under the same UIDVALIDITY, whatever their \Seen flag,

@@ -1,6 +1,5 @@
 package dev.mailroom.incoming.fetch;
 
-import dev.mailroom.incoming.AfterProcessing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -9,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.mail.MessagingException;
+
+import dev.mailroom.incoming.AfterProcessing;
 
 /**
  * One protocol's view of a mailbox, open for one poll. The poller never knows IMAP from POP3: it asks for messages it

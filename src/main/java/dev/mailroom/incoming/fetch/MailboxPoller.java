@@ -1,6 +1,5 @@
 package dev.mailroom.incoming.fetch;
 
-import dev.mailroom.incoming.AfterProcessing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -18,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
+import dev.mailroom.audit.TraceStep;
+import dev.mailroom.incoming.AfterProcessing;
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
 
@@ -189,19 +190,24 @@ public class MailboxPoller {
         states.save(state.succeeded(now, backlog));
     }
 
-    /** Records the failure (once per run of identical failures) and returns how many failures in a row there were. */
+    /**
+     * Records the failure and returns how many failures in a row there were. One outage is one audit entry: later
+     * failures are counted on it, and a failure that reads differently is added to its trace.
+     */
     private int failed(MailboxToFetch mailbox, FetchFailure failure) {
         MailboxState state = states.findOrCreate(mailbox.serverId());
-        String message = failure.message();
+        TraceStep step = new TraceStep(failure.step(), "failed", failure.detail());
         Long auditId = state.failureAuditId();
-        boolean sameAsBefore = auditId != null && message.equals(state.lastError()) && audit.repeat(auditId);
-        if (!sameAsBefore) {
+        boolean sameOutage = auditId != null && state.consecutiveFailures() > 0 && audit.repeat(auditId, step);
+        if (!sameOutage) {
             auditId = audit.record(NewAuditEntry.of(AuditStatus.FETCH_FAILED)
-                    .server(mailbox.serverId(), mailbox.serverName()).message(message)
-                    .step(failure.step(), "failed", failure.detail()));
-            log.warn("Mailbox {} ({}): {}", mailbox.serverName(), mailbox.connection().address(), message);
+                    .server(mailbox.serverId(), mailbox.serverName()).message(failure.message())
+                    .step(step.stage(), step.verdict(), step.detail()));
         }
-        MailboxState failedState = state.failed(Instant.now(), message, auditId);
+        if (!failure.message().equals(state.lastError()) || !sameOutage) {
+            log.warn("Mailbox {} ({}): {}", mailbox.serverName(), mailbox.connection().address(), failure.message());
+        }
+        MailboxState failedState = state.failed(Instant.now(), failure.message(), auditId);
         states.save(failedState);
         return failedState.consecutiveFailures();
     }

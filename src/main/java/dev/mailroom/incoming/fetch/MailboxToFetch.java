@@ -1,8 +1,8 @@
 package dev.mailroom.incoming.fetch;
 
-import dev.mailroom.incoming.AfterProcessing;
 import java.time.Duration;
 
+import dev.mailroom.incoming.AfterProcessing;
 import dev.mailroom.incoming.connection.MailConnection;
 
 /** What the fetcher needs of an incoming server's configuration, with the password decrypted for this poll only. */

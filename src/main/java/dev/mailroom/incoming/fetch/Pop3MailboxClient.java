@@ -1,9 +1,8 @@
 package dev.mailroom.incoming.fetch;
 
-import dev.mailroom.incoming.AfterProcessing;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.FilterInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +22,8 @@ import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.eclipse.angus.mail.pop3.POP3Message;
+
+import dev.mailroom.incoming.AfterProcessing;
 
 /**
  * POP3 by UIDL: a message is new when its UIDL was never stored for this mailbox, so "keep on server" never

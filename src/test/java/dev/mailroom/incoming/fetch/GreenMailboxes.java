@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -83,6 +84,16 @@ final class GreenMailboxes {
         return ids;
     }
 
+    static void deliverLarge(GreenMailUser user, int bytes, String subject) throws MessagingException {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress("scanner@customer.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(user.getEmail()));
+        message.setSubject(subject);
+        message.setText("x".repeat(bytes));
+        message.saveChanges();
+        user.deliver(message);
+    }
+
     /** The mailbox as a mail client sees it, opened over plain IMAP. */
     static <T> T inspect(GreenMailExtension greenMail, GreenMailUser user, FolderCheck<T> check) throws MessagingException {
         Store store = Session.getInstance(new Properties()).getStore("imap");
@@ -105,8 +116,12 @@ final class GreenMailboxes {
         return inspect(greenMail, user, store -> {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
+            Message[] messages = inbox.getMessages();
+            FetchProfile flags = new FetchProfile();
+            flags.add(FetchProfile.Item.FLAGS);
+            inbox.fetch(messages, flags);
             int seen = 0;
-            for (Message message : inbox.getMessages()) {
+            for (Message message : messages) {
                 if (message.isSet(Flags.Flag.SEEN)) {
                     seen++;
                 }
