@@ -1,5 +1,7 @@
 package dev.mailroom.audit;
 
+import static dev.mailroom.platform.Texts.clip;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.mailroom.platform.SqlTime;
-import static dev.mailroom.platform.Texts.clip;
 import dev.mailroom.web.PageRequest;
 
 @Repository

@@ -1,5 +1,7 @@
 package dev.mailroom.incoming.fetch;
 
+import static dev.mailroom.platform.Texts.clip;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +15,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.mailroom.platform.SqlTime;
-import static dev.mailroom.platform.Texts.clip;
 import dev.mailroom.storage.BlobOwner;
 
 @Repository

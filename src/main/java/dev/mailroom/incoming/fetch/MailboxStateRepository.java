@@ -1,5 +1,7 @@
 package dev.mailroom.incoming.fetch;
 
+import static dev.mailroom.platform.Texts.clip;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,7 +53,7 @@ class MailboxStateRepository {
                 .param("lastUid", state.lastUid())
                 .param("lastPollAt", SqlTime.toSql(state.lastPollAt()))
                 .param("lastSuccessAt", SqlTime.toSql(state.lastSuccessAt()))
-                .param("lastError", dev.mailroom.platform.Texts.clip(state.lastError(), 2000))
+                .param("lastError", clip(state.lastError(), 2000))
                 .param("lastErrorAt", SqlTime.toSql(state.lastErrorAt()))
                 .param("failures", state.consecutiveFailures())
                 .param("failureAuditId", state.failureAuditId())
