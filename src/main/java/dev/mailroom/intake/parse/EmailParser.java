@@ -87,7 +87,7 @@ public class EmailParser {
                 if (header.name().equalsIgnoreCase(name)) {
                     List<EmailAddress> found = AddressListParser.parse(header.value());
                     if (found.isEmpty() && !header.value().isBlank() && !header.value().contains(":;")
-                            && !header.value().replaceAll("\\s", "").equals("<>")) {
+                            && !header.value().replaceAll("\\s", "").endsWith("<>")) {
                         problems.add(name + " header has no readable address: " + header.value());
                     }
                     found.forEach(a -> unique.putIfAbsent(a.address(), a));
@@ -117,14 +117,26 @@ public class EmailParser {
             text = "";
             origin = TextOrigin.NONE;
         }
+        if (text.isBlank() && html == null) {
+            origin = TextOrigin.NONE;
+        }
         String fullText = text;
-        ReplyParts reply = safely(problems, "reply separation", () -> ReplySplitter.split(fullText),
-                () -> new ReplyParts(fullText, ""));
         String sanitized = html == null ? null : safely(problems, "HTML sanitizing", () -> MailHtml.sanitize(html), () -> "");
-        String newHtml = html == null ? null
-                : safely(problems, "HTML quote removal", () -> MailHtml.sanitize(HtmlQuotes.withoutHistory(html)),
-                        () -> sanitized);
-        return new EmailBody(text, html, sanitized, reply.newText(), reply.quotedText(), newHtml, origin);
+        String htmlWithoutHistory = html == null ? null
+                : safely(problems, "HTML quote removal", () -> HtmlQuotes.withoutHistory(html), () -> html);
+        String newHtml = htmlWithoutHistory == null ? null
+                : safely(problems, "HTML sanitizing", () -> MailHtml.sanitize(htmlWithoutHistory), () -> sanitized);
+        // Text made from HTML has lost the markup that shows where the quote starts; the HTML knows better.
+        String replySource = origin == TextOrigin.FROM_HTML && htmlWithoutHistory != null
+                ? safely(problems, "HTML to text", () -> MailHtml.toText(htmlWithoutHistory), () -> fullText)
+                : fullText;
+        ReplyParts reply = safely(problems, "reply separation", () -> ReplySplitter.split(replySource),
+                () -> new ReplyParts(replySource, ""));
+        String quoted = reply.quotedText();
+        if (!replySource.equals(fullText) && fullText.startsWith(reply.newText())) {
+            quoted = fullText.substring(reply.newText().length()).strip();
+        }
+        return new EmailBody(text, html, sanitized, reply.newText(), quoted, newHtml, origin);
     }
 
     private static List<ParsedAttachment> markInline(List<ParsedAttachment> attachments, String html) {

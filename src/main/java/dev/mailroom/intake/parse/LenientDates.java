@@ -22,6 +22,12 @@ final class LenientDates {
                     + "(?:\\.\\d+)?\\s*([+-]\\s?\\d{1,4}|[A-Za-z]{1,5})?");
     private static final Pattern ASCTIME = Pattern.compile(
             "([A-Za-z]{3})[A-Za-z]*\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s+(?:([A-Za-z]{1,5}|[+-]\\d{4})\\s+)?(\\d{4})");
+    /** "Thursday, April 10, 2008 12:00 AM", as some US mailers write it. */
+    private static final Pattern MONTH_FIRST = Pattern.compile(
+            "([A-Za-z]{3})[A-Za-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}),?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?"
+                    + "\\s*([+-]\\d{4}|[A-Za-z]{1,5})?");
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
             Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
@@ -41,7 +47,15 @@ final class LenientDates {
             return null;
         }
         try {
-            Matcher rfc = RFC_LIKE.matcher(value);
+            String clean = value.replaceAll("\\([^()]*\\)", " ").replaceAll("\\s*:\\s*", ":").strip();
+            Matcher numeric = NUMERIC.matcher(clean);
+            if (numeric.find() && numeric.start() == 0) {
+                return LocalDateTime.of(Integer.parseInt(numeric.group(1)), Integer.parseInt(numeric.group(2)),
+                        Integer.parseInt(numeric.group(3)), Integer.parseInt(numeric.group(4)),
+                        Integer.parseInt(numeric.group(5)), numeric.group(6) == null ? 0 : Integer.parseInt(numeric.group(6)))
+                        .atOffset(offset(numeric.group(7) == null ? null : numeric.group(7).replace(":", "")));
+            }
+            Matcher rfc = RFC_LIKE.matcher(clean);
             if (rfc.find()) {
                 Integer month = MONTHS.get(rfc.group(2).toLowerCase(Locale.ROOT));
                 if (month != null) {
@@ -49,7 +63,20 @@ final class LenientDates {
                             rfc.group(6), rfc.group(7));
                 }
             }
-            Matcher asctime = ASCTIME.matcher(value);
+            Matcher monthFirst = MONTH_FIRST.matcher(clean);
+            if (monthFirst.find()) {
+                Integer month = MONTHS.get(monthFirst.group(1).toLowerCase(Locale.ROOT));
+                if (month != null) {
+                    int hour = Integer.parseInt(monthFirst.group(4)) % 12
+                            + ("pm".equalsIgnoreCase(monthFirst.group(7)) ? 12 : 0);
+                    if (monthFirst.group(7) == null) {
+                        hour = Integer.parseInt(monthFirst.group(4));
+                    }
+                    return at(Integer.parseInt(monthFirst.group(3)), month, Integer.parseInt(monthFirst.group(2)),
+                            String.valueOf(hour), monthFirst.group(5), monthFirst.group(6), monthFirst.group(8));
+                }
+            }
+            Matcher asctime = ASCTIME.matcher(clean);
             if (asctime.find()) {
                 Integer month = MONTHS.get(asctime.group(1).toLowerCase(Locale.ROOT));
                 if (month != null) {
@@ -57,7 +84,7 @@ final class LenientDates {
                             asctime.group(3), asctime.group(4), asctime.group(5), asctime.group(6));
                 }
             }
-            return iso(value.strip());
+            return iso(clean);
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }

@@ -14,7 +14,8 @@ final class ProblemMonitor extends DecodeMonitor {
     @Override
     public boolean warn(String error, String dropDesc) {
         // Bare LF line ends and odd soft breaks are how most stored mail looks; not worth an admin's attention.
-        if (error.contains("LF without CR") || error.contains("soft line break")) {
+        // mime4j also reports an empty header block of a body part as an invalid header.
+        if (error.contains("LF without CR") || error.contains("soft line break") || error.contains("Invalid header")) {
             return false;
         }
         problems.add("MIME: " + error + (dropDesc == null ? "" : " (" + dropDesc + ")"));

@@ -65,6 +65,8 @@ final class QuoteMarkers {
                     + "skickat från|sendt fra|wysłane z|отправлено с|從我的|发自我的|iphoneから送信|"
                     + "\\(sent from|<<sent by|from my iphone|someone from mobile).*");
 
+    private static final Pattern BOLD_MARKERS = Pattern.compile("^\\*+|\\*+(?=\\s*:)|(?<=:)\\*+");
+
     private static final List<Pattern> HEADER_KEYS = List.of(FROM_KEY, OTHER_KEY);
 
     private QuoteMarkers() {
@@ -72,7 +74,13 @@ final class QuoteMarkers {
 
     /** The line without leading quote markers and bold stars: what the predicates look at. */
     static String content(String line) {
-        return line.replaceFirst("^[\\s>|]*", "").replaceAll("^\\*+|\\*+(?=\\s*:)|(?<=:)\\*+", "").strip();
+        int start = 0;
+        while (start < line.length() && (Character.isWhitespace(line.charAt(start)) || line.charAt(start) == '>'
+                || line.charAt(start) == '|')) {
+            start++;
+        }
+        String text = line.substring(start);
+        return text.indexOf('*') < 0 ? text.strip() : BOLD_MARKERS.matcher(text).replaceAll("").strip();
     }
 
     static boolean isQuote(String line) {
@@ -115,7 +123,7 @@ final class QuoteMarkers {
                 || INLINE_HEADER_BLOCK.matcher(t).matches()) {
             return true;
         }
-        String firstWords = t.length() > 120 ? "" : t;
+        String firstWords = t.length() > 300 || !mayEndAttribution(t) ? "" : t;
         if (t.matches("(?iu)^-{2,}\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|"
                 + "messaggio originale|oorspronkelijk bericht|forwarded message)\\s*-{2,}.*")) {
             return true;
@@ -140,7 +148,8 @@ final class QuoteMarkers {
             if (joined.length() > 400) {
                 return -1;
             }
-            if (ATTRIBUTION_END.matcher(text).matches() || ATTRIBUTION_END.matcher(joined.toString().strip()).matches()) {
+            if (mayEndAttribution(text) && (ATTRIBUTION_END.matcher(text).matches()
+                    || ATTRIBUTION_END.matcher(joined.toString().strip()).matches())) {
                 return plausibleStart(first, k > i) ? k + 1 : -1;
             }
             if (k > i && !text.isEmpty() && looksLikeSentence(text)) {
@@ -148,6 +157,15 @@ final class QuoteMarkers {
             }
         }
         return -1;
+    }
+
+    /** Cheap test before the costly pattern: every attribution ends in a colon, dashes or a CJK "wrote". */
+    private static boolean mayEndAttribution(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return last == ':' || last == '：' || last == '-' || last == '道' || text.endsWith("のメッセージ");
     }
 
     private static boolean plausibleStart(String first, boolean spansLines) {
