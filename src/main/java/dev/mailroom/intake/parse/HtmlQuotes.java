@@ -44,6 +44,7 @@ final class HtmlQuotes {
         if (quoteStart != null) {
             cutFrom(quoteStart);
         }
+        removeTrailingBlockquote(document);
         if (document.body().text().isBlank()) {
             return html;
         }
@@ -60,7 +61,7 @@ final class HtmlQuotes {
                 continue;
             }
             String following = element.tagName().equals("hr") ? textAfter(element) : element.text();
-            if (QuoteMarkers.startsHistory(following)) {
+            if (QuoteMarkers.startsHeaderBlock(following)) {
                 return element;
             }
         }
@@ -98,6 +99,66 @@ final class HtmlQuotes {
             current = current.parent();
         }
         return current;
+    }
+
+    /**
+     * A blockquote that ends the document after the author's text is the quoted message (mail.ru, Yandex and many
+     * webmailers mark it no other way); the line just above it ending in a colon is its attribution.
+     */
+    private static void removeTrailingBlockquote(Document document) {
+        Elements quotes = document.body().select("blockquote");
+        if (quotes.isEmpty()) {
+            return;
+        }
+        Element last = quotes.last();
+        while (last.parent() != null && last.parent().tagName().equals("blockquote")) {
+            last = last.parent();
+        }
+        if (!textAfter(last).isBlank()) {
+            return;
+        }
+        Node attributionEnd = last.previousSibling();
+        last.remove();
+        removeAttribution(attributionEnd);
+    }
+
+    /** Removes the inline nodes of the last line before {@code node} if they read like "…, X &lt;x@y&gt;:". */
+    private static void removeAttribution(Node node) {
+        Node current = node;
+        int breaks = 0;
+        while (current != null && (isBlankText(current) || isBreak(current)) && breaks < 2) {
+            breaks += isBreak(current) ? 1 : 0;
+            current = current.previousSibling();
+        }
+        if (current instanceof Element block && !isInline(block)) {
+            removeAttribution(block.childNodeSize() == 0 ? null : block.childNode(block.childNodeSize() - 1));
+            return;
+        }
+        java.util.List<Node> line = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        while (current != null && !isBreak(current) && (!(current instanceof Element e) || isInline(e))) {
+            line.add(current);
+            text.insert(0, current instanceof Element e ? e.text() : current instanceof org.jsoup.nodes.TextNode t
+                    ? t.text() : "");
+            current = current.previousSibling();
+        }
+        String attribution = text.toString().strip();
+        if (!attribution.isEmpty() && attribution.length() < 300
+                && (attribution.endsWith(":") || attribution.endsWith("："))) {
+            line.forEach(Node::remove);
+        }
+    }
+
+    private static boolean isBlankText(Node node) {
+        return node instanceof org.jsoup.nodes.TextNode text && text.isBlank();
+    }
+
+    private static boolean isBreak(Node node) {
+        return node instanceof Element element && element.tagName().equals("br");
+    }
+
+    private static boolean isInline(Element element) {
+        return element.tag().isInline() && !element.tagName().equals("br");
     }
 
     /** Removes the element and everything after it in document order. */

@@ -65,7 +65,8 @@ final class QuoteMarkers {
                     + "skickat från|sendt fra|wysłane z|отправлено с|從我的|发自我的|iphoneから送信|"
                     + "\\(sent from|<<sent by|from my iphone|someone from mobile).*");
 
-    private static final Pattern BOLD_MARKERS = Pattern.compile("^\\*+|\\*+(?=\\s*:)|(?<=:)\\*+");
+    private static final Pattern BOLD_MARKERS = Pattern.compile("^\\*+|\\*+(?=\\s*:)|(?<=:)\\*+|\\*+$");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("\\p{Ll}{2}[.!?]\\s+\\p{Lu}\\p{Ll}");
 
     private static final List<Pattern> HEADER_KEYS = List.of(FROM_KEY, OTHER_KEY);
 
@@ -111,6 +112,17 @@ final class QuoteMarkers {
                 || FORWARD_INTRO.matcher(text).matches()
                 || text.contains("weitergeleitete") || text.contains("transféré") || text.contains("reenviado")
                 || text.contains("inoltrato") || text.contains("doorgestuurd");
+    }
+
+    /** Header lines in any order (Hotmail puts Date first) with a From among the first few: after a rule, a quote. */
+    private static final Pattern ANY_ORDER_HEADER_BLOCK = Pattern.compile(
+            "(?iu)^(date|sent|subject|to|datum|gesendet|betreff|envoyé|objet|enviado|fecha|asunto)\\s*[:：].{1,300}?"
+                    + "\\s(from|von|de|van|från|fra|od|от)\\s*[:：].*");
+
+    /** Text after a horizontal rule or border that reads like a quoted message's header block. */
+    static boolean startsHeaderBlock(String text) {
+        String t = content(text);
+        return startsHistory(t) || ANY_ORDER_HEADER_BLOCK.matcher(t).matches();
     }
 
     /** Text (an HTML element's, say) that begins a quoted message: a separator, header block or attribution. */
@@ -169,6 +181,10 @@ final class QuoteMarkers {
     }
 
     private static boolean plausibleStart(String first, boolean spansLines) {
+        // An attribution wrapped over lines starts with its own line, not in the middle of the author's prose.
+        if (spansLines && SENTENCE_BREAK.matcher(first).find()) {
+            return false;
+        }
         if (ATTRIBUTION_START.matcher(first).matches()) {
             return true;
         }
