@@ -16,7 +16,7 @@ final class MailClassifier {
 
     private static final Pattern DAEMON_ADDRESS = Pattern.compile(
             "(?i)^(mailer[-_.]?daemon|mail[-_.]?daemon|post[-_.]?master|mail[-_.]?service|mailadmin|"
-                    + "mail[-_.]?delivery[-_.a-z]*|mmdf|smtp[-_.]?gateway|bounces?|mdaemon|nobody)(@.*)?$");
+                    + "mail[-_.]?delivery[-_.a-z]*|mmdf|smtp[-_.]?gateway|bounces?|mdaemon|nobody)\\b.*");
     private static final Pattern DAEMON_NAME = Pattern.compile(
             "(?i).*(mail delivery (system|subsystem|service)|mailer[-_ ]daemon|postmaster|mail administrator|"
                     + "system administrator|mail system|ndr administrator|e-?mail delivery).*");
@@ -28,7 +28,9 @@ final class MailClassifier {
                     + "mail could not|error during delivery|delivery has failed|delayed mail|delivery delayed|"
                     + "message delayed|mail delivery warning|has not yet been delivered|could not send message|"
                     + "unable to deliver|invalid (user|address|recipient)|mailbox (full|unavailable)|"
-                    + "errors? (sending|delivering)|^error$|^mail$|nondeliverable|warning: message).*");
+                    + "errors? (sending|delivering)|^error$|^mail$|nondeliverable|warning: message|mail failure|"
+                    + "failed mail|failure delivery|mail failed|returning to sender|не доставлено|"
+                    + "メールエラー|配信エラー|不達).*");
     private static final Pattern FAILURE_TEXT = Pattern.compile(
             "(?iu)(could not be delivered|couldn't be delivered|was not delivered|wasn't delivered|undeliverable|"
                     + "delivery (has )?failed|delivery to the following recipients? (failed|was unsuccessful)|"
@@ -43,9 +45,11 @@ final class MailClassifier {
     private static final Pattern DELAY_TEXT = Pattern.compile(
             "(?iu)(delayed|still being retried|will (continue|keep) trying|has not yet been delivered|"
                     + "could not send message for past|will be retried|retry (until|for)|"
-                    + "warning: message|not yet been delivered|delivery (is )?delayed|temporar)");
+                    + "warning: message|not yet been delivered|delivery (is )?delayed|temporar|postponed|"
+                    + "attempts will continue|will continue to try)");
     private static final Pattern PERMANENT_TEXT = Pattern.compile(
-            "(?iu)(permanent|giving up|gave up|permanently|has been returned|not be delivered)");
+            "(?iu)(permanent|giving up|gave up|permanently|has been returned|not going to try again|"
+                    + "in the queue too long|will not be retried)");
     private static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile(
             "(?iu)^\\s*(\\[?auto(matic|matische)?[ -]?(reply|response|respons|antwort|svar|risposta|répon|"
                     + "repl)|out of (the )?office|ooo\\b|abwesenheit|automatische antwort|réponse automatique|"
@@ -56,7 +60,9 @@ final class MailClassifier {
     private static final Pattern ACTION = Pattern.compile("(?im)^\\s*action\\s*:\\s*([a-z]+)");
     private static final Pattern STATUS = Pattern.compile("(?im)^\\s*status\\s*:\\s*([245])\\.\\d+\\.\\d+");
     private static final Pattern SES_NOTIFICATION = Pattern.compile(
-            "\"notificationType\"\\s*:\\s*\"(Bounce|Complaint|Delivery)\"");
+            "\\\\?\"notificationType\\\\?\"\\s*:\\s*\\\\?\"(Bounce|Complaint|Delivery)\\\\?\"");
+    private static final Pattern COMPLAINT_SUBJECT = Pattern.compile(
+            "(?iu).*(complaint about message from|abuse report|feedback loop|spam complaint).*");
 
     private MailClassifier() {
     }
@@ -84,6 +90,10 @@ final class MailClassifier {
         }
         if (sesNotification(in).equals("Complaint")) {
             return Signal.because("Amazon SES complaint notification");
+        }
+        boolean returnedMessage = in.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.EMAIL);
+        if (returnedMessage && COMPLAINT_SUBJECT.matcher(in.subject()).matches()) {
+            return Signal.because("complaint subject \"" + in.subject() + "\" with the reported message attached");
         }
         return Signal.ABSENT;
     }
@@ -228,8 +238,12 @@ final class MailClassifier {
     }
 
     private static boolean daemonSender(Input in) {
-        String fromHeader = in.headers().first("From").orElse("");
-        if (fromHeader.isBlank() || fromHeader.replaceAll("\\s", "").equals("<>")) {
+        Optional<String> from = in.headers().first("From");
+        if (from.isEmpty()) {
+            return false;
+        }
+        String fromHeader = from.get();
+        if (fromHeader.isBlank() || fromHeader.replaceAll("\\s", "").endsWith("<>")) {
             return true;
         }
         return in.addresses().author()
