@@ -16,6 +16,9 @@ final class AddressListParser {
 
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[^\\s<>()\\[\\],;:\"']+@[^\\s<>()\\[\\],;:\"']+");
 
+    /** A bare mailbox name without a domain, such as MAILER-DAEMON; not punctuation debris like "[??????]". */
+    private static final Pattern LOCAL_ONLY = Pattern.compile("[\\p{L}\\p{N}._%+=-]+");
+
     private AddressListParser() {
     }
 
@@ -152,8 +155,8 @@ final class AddressListParser {
             }
             return EmailAddress.of(unquoteLocalPart(matcher.group()), name);
         }
-        String token = unquote(withoutComments);
-        if (!token.isEmpty() && !token.contains(" ")) {
+        String token = EncodedWords.decode(unquote(withoutComments));
+        if (LOCAL_ONLY.matcher(token).matches()) {
             return EmailAddress.of(token, comment);
         }
         return null;

@@ -45,6 +45,7 @@ final class AttachmentNames {
             Map.entry("audio/mpeg", "mp3"),
             Map.entry("audio/wav", "wav"),
             Map.entry("video/mp4", "mp4"),
+            Map.entry("video/quicktime", "mov"),
             Map.entry("application/msword", "doc"),
             Map.entry("application/vnd.ms-excel", "xls"),
             Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
@@ -62,6 +63,21 @@ final class AttachmentNames {
             name = clean(contentType.param("name"));
         }
         return name;
+    }
+
+    /**
+     * A name for a part the sender did not name, from what else describes it: an attached message's subject, or
+     * the Content-Description ("Delivery report" becomes {@code Delivery report.txt}); null if neither helps.
+     */
+    static String described(String description, EmbeddedMessage embedded, String mimeType) {
+        String base = embedded != null && embedded.subject() != null && !embedded.subject().isBlank()
+                ? embedded.subject() : description;
+        base = clean(base == null ? null : base.replaceAll("[\\\\/]", " ").replaceAll("\\s+", " "));
+        if (base == null || base.length() > 200) {
+            return null;
+        }
+        String extension = EXTENSIONS.getOrDefault(mimeType, "bin");
+        return base.toLowerCase().endsWith("." + extension) ? base : base + "." + extension;
     }
 
     /** {@code attachment-3.pdf}: the number is the attachment's position in the message, the extension its type's. */

@@ -48,7 +48,7 @@ public class EmailParser {
     public ParsedEmail parse(InputStream raw) throws IOException {
         Problems problems = new Problems();
         MimeTree tree = new MimeWalker(store, limits, problems).walk(raw);
-        List<Header> rawHeaders = tree.root().headers;
+        List<Header> rawHeaders = withCharsetOfText(tree.root(), problems);
 
         EmailHeaders headers = new EmailHeaders(rawHeaders.stream()
                 .map(h -> new Header(h.name(), EncodedWords.decode(h.value())))
@@ -77,6 +77,47 @@ public class EmailParser {
                 () -> ForwardDetector.detect(subject, body.text(), attachments), () -> null);
         return new ParsedEmail(headers, messageId, inReplyTo, references, date, subject, addresses, body,
                 attachments, signals, forwarded, problems.list());
+    }
+
+    /**
+     * Unlabelled 8-bit header bytes that are not UTF-8 are read as windows-1252 first; when the message's text
+     * declares a charset that reads them cleanly (GB2312, Shift_JIS, KOI8-R …), that charset is what the sender used.
+     */
+    private static List<Header> withCharsetOfText(PartNode root, Problems problems) {
+        List<Header> headers = new ArrayList<>(root.headers);
+        if (root.windows1252Headers.isEmpty()) {
+            return headers;
+        }
+        String charset = firstTextCharset(root);
+        for (int i = root.windows1252Headers.nextSetBit(0); i >= 0; i = root.windows1252Headers.nextSetBit(i + 1)) {
+            Header header = headers.get(i);
+            String redecoded = charset == null ? null : TextDecoder.redecodeWindows1252(header.value(), charset);
+            if (redecoded != null) {
+                headers.set(i, new Header(header.name(), redecoded));
+                problems.add("unencoded 8-bit " + header.name() + " header read as " + charset + ", the charset of the text");
+            } else {
+                problems.add("unencoded 8-bit " + header.name() + " header read as windows-1252");
+            }
+        }
+        return headers;
+    }
+
+    private static String firstTextCharset(PartNode node) {
+        if (node.role == PartNode.Role.TEXT || node.role == PartNode.Role.HTML) {
+            String charset = HeaderParams.parse(node.header("Content-Type")).param("charset");
+            String name = charset == null ? "" : charset.strip().toLowerCase(Locale.ROOT);
+            // Latin-1 and its kin decode any bytes, so they say nothing about what the headers were written in.
+            boolean telling = !name.isEmpty() && !name.equals("us-ascii") && !name.startsWith("utf")
+                    && !name.equals("iso-8859-1") && !name.equals("windows-1252") && !name.equals("iso-8859-15");
+            return telling ? charset.strip() : null;
+        }
+        for (PartNode child : node.children) {
+            String charset = firstTextCharset(child);
+            if (charset != null) {
+                return charset;
+            }
+        }
+        return null;
     }
 
     private AddressHeaders addresses(List<Header> rawHeaders, Problems problems) {

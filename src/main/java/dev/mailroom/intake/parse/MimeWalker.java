@@ -79,7 +79,7 @@ final class MimeWalker {
                         current(open, root).children.add(child);
                         open.push(child);
                     }
-                    case T_FIELD -> current(open, root).headers.add(RawHeaders.undecoded(tokens.getField()));
+                    case T_FIELD -> addField(current(open, root), tokens.getField());
                     case T_START_MULTIPART -> startMultipart(current(open, root), tokens.getBodyDescriptor());
                     case T_PREAMBLE -> current(open, root).preamble = readPreamble(tokens.getInputStream());
                     case T_BODY -> body(current(open, root), tokens);
@@ -106,6 +106,13 @@ final class MimeWalker {
                     + " bytes were cut");
         }
         return new MimeTree(root, List.copyOf(attachments), List.copyOf(reports));
+    }
+
+    private static void addField(PartNode node, org.apache.james.mime4j.stream.Field field) {
+        if (RawHeaders.readAsWindows1252(field)) {
+            node.windows1252Headers.set(node.headers.size());
+        }
+        node.headers.add(RawHeaders.undecoded(field));
     }
 
     private static PartNode current(Deque<PartNode> open, PartNode root) {
@@ -219,11 +226,21 @@ final class MimeWalker {
     private void addAttachment(PartNode node, BlobRef blob, String mimeType, AttachmentKind kind,
             HeaderParams disposition, String fileName, EmbeddedMessage embedded) {
         int position = attachments.size() + 1;
-        String name = fileName != null ? fileName : AttachmentNames.generated(position, mimeType);
+        String name = fileName != null ? fileName
+                : AttachmentNames.described(decodedHeader(node, "Content-Description"), embedded, mimeType);
+        boolean generated = name == null;
+        if (generated) {
+            name = AttachmentNames.generated(position, mimeType);
+        }
         node.role = PartNode.Role.ATTACHMENT;
         node.attachmentIndex = attachments.size();
-        attachments.add(new ParsedAttachment(name, fileName == null, mimeType, blob,
+        attachments.add(new ParsedAttachment(name, generated, mimeType, blob,
                 ContentIds.normalize(node.header("Content-ID")), dispositionOf(disposition), false, kind, embedded));
+    }
+
+    private static String decodedHeader(PartNode node, String name) {
+        String value = node.header(name);
+        return value == null ? null : EncodedWords.decode(value);
     }
 
     private static Disposition dispositionOf(HeaderParams disposition) {

@@ -12,6 +12,8 @@ final class PartNode {
     enum Role { MULTIPART, TEXT, HTML, ATTACHMENT, REPORT, IGNORED }
 
     final List<Header> headers = new ArrayList<>();
+    /** Indexes into {@link #headers} of fields whose raw 8-bit bytes were read as windows-1252 for want of a label. */
+    final java.util.BitSet windows1252Headers = new java.util.BitSet();
     final List<PartNode> children = new ArrayList<>();
     final boolean root;
     String mimeType = "text/plain";

@@ -31,6 +31,16 @@ final class RawHeaders {
         return value.replaceAll("\r?\n(?=[ \t])", "").replaceAll("[\r\n]+", " ").strip();
     }
 
+    /** True when the field's raw bytes were neither ASCII nor UTF-8 and had to be read as windows-1252. */
+    static boolean readAsWindows1252(Field field) {
+        ByteSequence raw = field.getRaw();
+        if (raw == null) {
+            return false;
+        }
+        byte[] bytes = raw.toByteArray();
+        return TextDecoder.needsFallback(bytes, 0, bytes.length);
+    }
+
     /** First raw value of a header among the given ones, or null. */
     static String first(List<Header> headers, String name) {
         for (Header header : headers) {

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +31,16 @@ final class TextDecoder {
             Map.entry("tis-620", "x-windows-874"),
             Map.entry("iso-2022-jp", "x-windows-iso2022jp"));
 
+    /** Charsets mislabelled as each other in practice: Japanese mail labelled ISO-2022-JP is often Shift_JIS. */
+    private static final Map<String, List<String>> RELATIVES = Map.of(
+            "x-windows-iso2022jp", List.of("windows-31j", "EUC-JP"),
+            "windows-31j", List.of("EUC-JP"),
+            "euc-jp", List.of("windows-31j"),
+            "big5", List.of("Big5-HKSCS", "GB18030"),
+            "gb18030", List.of("Big5"));
+
     private static final char[] WINDOWS_1252_TABLE = windows1252Table();
+    private static final Map<Character, Integer> WINDOWS_1252_BYTES = reverse(WINDOWS_1252_TABLE);
 
     private TextDecoder() {
     }
@@ -63,6 +73,12 @@ final class TextDecoder {
                 return new DecodedText(utf8(bytes, offset, length),
                         "content is not valid " + label + "; decoded as UTF-8");
             }
+            for (String relative : RELATIVES.getOrDefault(wider(declared).name().toLowerCase(Locale.ROOT), List.of())) {
+                String decoded = strictly(bytes, offset, length, Charset.forName(relative));
+                if (decoded != null) {
+                    return new DecodedText(decoded, "content is not valid " + label + "; decoded as " + relative);
+                }
+            }
             if (!singleByteLatin(declared)) {
                 return new DecodedText(leniently(bytes, offset, length, wider(declared)),
                         "content is not valid " + label + "; undecodable bytes replaced");
@@ -82,6 +98,35 @@ final class TextDecoder {
             return new DecodedText(utf8(bytes, offset, length), named + ", decoded as UTF-8");
         }
         return new DecodedText(windows1252(bytes, offset, length), named + ", decoded as windows-1252");
+    }
+
+    /**
+     * Reads again, in the given charset, text that {@link #decodeUnlabelled} had to take as windows-1252: raw 8-bit
+     * headers are usually in the charset of the message's own text parts. Null when that charset does not fit.
+     */
+    static String redecodeWindows1252(String text, String label) {
+        Charset charset = lookup(label);
+        if (charset == null) {
+            return null;
+        }
+        byte[] bytes = new byte[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            int b = WINDOWS_1252_BYTES.getOrDefault(text.charAt(i), -1);
+            if (b < 0) {
+                return null;
+            }
+            bytes[i] = (byte) b;
+        }
+        String decoded = strictly(bytes, 0, bytes.length, wider(charset));
+        for (String relative : RELATIVES.getOrDefault(wider(charset).name().toLowerCase(Locale.ROOT), List.of())) {
+            decoded = decoded != null ? decoded : strictly(bytes, 0, bytes.length, Charset.forName(relative));
+        }
+        return decoded;
+    }
+
+    /** True when {@link #decodeUnlabelled} falls back to windows-1252 for these bytes. */
+    static boolean needsFallback(byte[] bytes, int offset, int length) {
+        return !isAscii(bytes, offset, length) && !isUtf8(bytes, offset, length);
     }
 
     /** For header bytes, which carry no label: UTF-8 when valid, else windows-1252. */
@@ -186,6 +231,14 @@ final class TextDecoder {
         } catch (CharacterCodingException | RuntimeException e) {
             return windows1252(bytes, offset, length);
         }
+    }
+
+    private static Map<Character, Integer> reverse(char[] table) {
+        Map<Character, Integer> bytes = new java.util.HashMap<>();
+        for (int b = 0; b < table.length; b++) {
+            bytes.put(table[b], b);
+        }
+        return Map.copyOf(bytes);
     }
 
     /** windows-1252, with its five unassigned bytes mapped as in Latin-1 so that every byte decodes. */

@@ -274,7 +274,7 @@ class EmailParserTest {
                 """);
 
         assertThat(email.attachments()).extracting(ParsedAttachment::fileName).containsExactly(
-                "€ Rechnung März.pdf", "Übersicht.xls", "plan.doc", "attachment-4.ics", "attachment-5.eml");
+                "€ Rechnung März.pdf", "Übersicht.xls", "plan.doc", "attachment-4.ics", "The original.eml");
         ParsedAttachment calendar = email.attachments().get(3);
         assertThat(calendar.calendar()).isTrue();
         ParsedAttachment eml = email.attachments().get(4);
