@@ -55,7 +55,7 @@ final class TnefExtractor {
         List<ParsedAttachment> files = new ArrayList<>();
         for (Attachment attachment : message.getAttachments()) {
             try {
-                byte[] contents = attachment.getContents();
+                byte[] contents = contentsOf(attachment);
                 String name = nameOf(attachment);
                 files.add(stored(name == null ? "attachment-" + (files.size() + 1) + ".bin" : name, name == null,
                         typeOf(attachment, name), contents));
@@ -79,20 +79,31 @@ final class TnefExtractor {
         MAPIAttribute html = message.getMessageMAPIAttribute(MAPIProperty.BODY_HTML);
         if (html != null) {
             files.add(stored("message.html", false, "text/html", html.getData()));
-            return;
         }
         MAPIAttribute rtf = message.getMessageMAPIAttribute(MAPIProperty.RTF_COMPRESSED);
-        if (rtf instanceof MAPIRtfAttribute compressed) {
+        if (html == null && rtf instanceof MAPIRtfAttribute compressed) {
             files.add(stored("message.rtf", false, "application/rtf", compressed.getData()));
-            return;
         }
         MAPIAttribute text = message.getMessageMAPIAttribute(MAPIProperty.BODY);
-        if (text != null) {
+        if (html == null && text != null) {
             String body = MAPIStringAttribute.getAsString(text);
             if (body != null && !body.isBlank()) {
                 files.add(stored("message.txt", false, "text/plain",
                         body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
+        }
+    }
+
+    /** The file's bytes; embedded OLE objects carry them in the MAPI data property instead of the TNEF one. */
+    private static byte[] contentsOf(Attachment attachment) {
+        try {
+            return attachment.getContents();
+        } catch (IllegalArgumentException e) {
+            MAPIAttribute data = attachment.getMAPIAttribute(MAPIProperty.ATTACH_DATA);
+            if (data == null) {
+                throw e;
+            }
+            return data.getData();
         }
     }
 
