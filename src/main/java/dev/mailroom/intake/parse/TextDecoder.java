@@ -31,6 +31,17 @@ final class TextDecoder {
             Map.entry("tis-620", "x-windows-874"),
             Map.entry("iso-2022-jp", "x-windows-iso2022jp"));
 
+    /** Labels mail clients use that the JDK does not know by that name. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "iso-8859-8-i", "iso-8859-8",
+            "iso-8859-8-e", "iso-8859-8",
+            "iso-8859-6-i", "iso-8859-6",
+            "iso-8859-6-e", "iso-8859-6",
+            "x-mac-cyrillic", "x-MacCyrillic",
+            "unicode-1-1-utf-8", "utf-8",
+            "x-gbk", "gbk",
+            "x-euc-jp", "euc-jp");
+
     /** Charsets mislabelled as each other in practice: Japanese mail labelled ISO-2022-JP is often Shift_JIS. */
     private static final Map<String, List<String>> RELATIVES = Map.of(
             "x-windows-iso2022jp", List.of("windows-31j", "EUC-JP"),
@@ -145,6 +156,7 @@ final class TextDecoder {
         if (name.startsWith("cp-")) {
             name = "cp" + name.substring(3);
         }
+        name = ALIASES.getOrDefault(name, name);
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
