@@ -40,6 +40,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/accounts/me").authenticated()
                         .requestMatchers("/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit/**").hasRole(ADMIN)
+                        .requestMatchers("/api/email-preference/**", "/api/intake/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
                         .requestMatchers(PUT, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
                         .requestMatchers(PATCH, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)

@@ -2,12 +2,15 @@ package dev.mailroom.incoming.fetch;
 
 import static dev.mailroom.platform.Texts.clip;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,9 +91,43 @@ public class InboundEmailRepository implements BlobOwner {
                 .query(Integer.class).single();
     }
 
+    /** Emails waiting for the intake, oldest first. */
+    public List<InboundEmail> nextReceived(int limit) {
+        return jdbc.sql("select * from inbound_email where state = 'RECEIVED' order by id fetch first " + limit + " rows only")
+                .query(InboundEmailRepository::map).list();
+    }
+
+    public Optional<InboundEmail> findById(long id) {
+        return jdbc.sql("select * from inbound_email where id = :id").param("id", id)
+                .query(InboundEmailRepository::map).optional();
+    }
+
+    /** Earlier emails with this Message-ID that the intake already finished (any mailbox), oldest first. */
+    public List<InboundEmail> processedWithMessageId(String messageId, long exceptId) {
+        return jdbc.sql("""
+                select * from inbound_email where message_id = :messageId and id <> :id
+                    and state in ('PROCESSED', 'IGNORED', 'FAILED') order by id""")
+                .param("messageId", messageId).param("id", exceptId)
+                .query(InboundEmailRepository::map).list();
+    }
+
+    /** Records where the intake left the email; only an email still in {@code from} changes, so a race cannot undo it. */
+    public boolean moveState(long id, InboundState from, InboundState to) {
+        return jdbc.sql("update inbound_email set state = :to where id = :id and state = :from")
+                .param("to", to.name()).param("id", id).param("from", from.name())
+                .update() == 1;
+    }
+
     @Override
     public boolean references(String key) {
         return jdbc.sql("select count(*) from inbound_email where raw_blob_key = :key").param("key", key)
                 .query(Long.class).single() > 0;
+    }
+
+    private static InboundEmail map(ResultSet rs, int row) throws SQLException {
+        return new InboundEmail(rs.getLong("id"), rs.getLong("server_id"), InboundState.valueOf(rs.getString("state")),
+                rs.getString("message_id"), rs.getBoolean("message_id_generated"), rs.getString("raw_blob_key"),
+                rs.getString("sender"), rs.getString("recipients"), rs.getString("subject"),
+                SqlTime.instant(rs, "received_at"));
     }
 }

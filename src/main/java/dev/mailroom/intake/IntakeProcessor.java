@@ -1,0 +1,169 @@
+package dev.mailroom.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mailroom.audit.AuditLog;
+import dev.mailroom.audit.AuditMessages;
+import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.audit.NewAuditEntry;
+import dev.mailroom.audit.TraceStep;
+import dev.mailroom.incoming.IncomingServer;
+import dev.mailroom.incoming.IncomingServerRepository;
+import dev.mailroom.incoming.fetch.InboundEmail;
+import dev.mailroom.incoming.fetch.InboundEmailRepository;
+import dev.mailroom.incoming.fetch.InboundState;
+import dev.mailroom.intake.parse.EmailParser;
+import dev.mailroom.intake.parse.ParsedEmail;
+import dev.mailroom.intake.preference.EmailPreference;
+import dev.mailroom.intake.preference.EmailPreferenceRepository;
+import dev.mailroom.storage.BlobStore;
+
+/**
+ * Takes one stored email through the pipeline and records where it ended: the final audit entry (status, FAQ
+ * message, trace, ticket) and the inbound email's state, in the same transaction as the ticket or reply. An unexpected
+ * error rolls all of that back and ends the email as "Getting error while creating Request / Conversation".
+ */
+@Service
+public class IntakeProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeProcessor.class);
+
+    private final InboundEmailRepository inbound;
+    private final IncomingServerRepository servers;
+    private final EmailPreferenceRepository preferences;
+    private final EmailParser parser;
+    private final BlobStore blobs;
+    private final IntakePipeline pipeline;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    IntakeProcessor(InboundEmailRepository inbound, IncomingServerRepository servers,
+            EmailPreferenceRepository preferences, EmailParser parser, BlobStore blobs, IntakePipeline pipeline,
+            AuditLog audit, TransactionTemplate transaction) {
+        this.inbound = inbound;
+        this.servers = servers;
+        this.preferences = preferences;
+        this.parser = parser;
+        this.blobs = blobs;
+        this.pipeline = pipeline;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** Judges a RECEIVED email and records the outcome. */
+    public IntakeOutcome process(InboundEmail email) {
+        return judge(email, false, InboundState.RECEIVED);
+    }
+
+    /**
+     * Judges an email (in any state) under the current configuration. A dry run changes nothing; otherwise the new
+     * outcome is recorded like a first one.
+     */
+    public IntakeOutcome judge(InboundEmail email, boolean dryRun, InboundState expectedState) {
+        IncomingServer server = servers.findById(email.serverId()).orElse(null);
+        EmailPreference preference = preferences.current();
+        List<TraceStep> preface = new ArrayList<>();
+        preface.add(new TraceStep("configuration", "judged under", describe(server, preference)));
+        ParsedEmail parsed;
+        try {
+            parsed = parse(email);
+        } catch (IOException | RuntimeException e) {
+            preface.add(new TraceStep("parse", "error", summarize(e)));
+            return finish(email, new IntakeOutcome(AuditStatus.PROCESSED_FAILED, AuditMessages.ERROR_CREATING_REQUEST,
+                    null, null, preface), dryRun, expectedState);
+        }
+        if (!parsed.parseProblems().isEmpty()) {
+            preface.add(new TraceStep("parse", "read with problems", String.join("; ", parsed.parseProblems())));
+        }
+        IntakeContext context = new IntakeContext(email, parsed, server, preference, dryRun);
+        try {
+            return transaction.execute(status -> {
+                IntakeOutcome outcome = pipeline.run(context, preface);
+                if (dryRun) {
+                    status.setRollbackOnly();
+                    return outcome;
+                }
+                record(email, parsed, outcome, expectedState);
+                return outcome;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Intake of email {} ({}) failed: {}", email.id(), email.messageId(), e.toString());
+            List<TraceStep> trace = new ArrayList<>(preface);
+            trace.add(new TraceStep("error", "rolled back", summarize(e)));
+            return finish(email, new IntakeOutcome(AuditStatus.PROCESSED_FAILED, AuditMessages.ERROR_CREATING_REQUEST,
+                    null, null, trace), dryRun, expectedState);
+        }
+    }
+
+    private IntakeOutcome finish(InboundEmail email, IntakeOutcome outcome, boolean dryRun, InboundState expectedState) {
+        if (!dryRun) {
+            transaction.executeWithoutResult(status -> record(email, null, outcome, expectedState));
+        }
+        return outcome;
+    }
+
+    private void record(InboundEmail email, ParsedEmail parsed, IntakeOutcome outcome, InboundState expectedState) {
+        if (!inbound.moveState(email.id(), expectedState, stateOf(outcome.status()))) {
+            throw new IllegalStateException("Email " + email.id() + " is no longer " + expectedState);
+        }
+        String subject = parsed == null ? email.subject() : parsed.subject();
+        audit.record(NewAuditEntry.of(outcome.status())
+                .message(outcome.message())
+                .server(email.serverId(), servers.findById(email.serverId()).map(IncomingServer::name).orElse(null))
+                .inboundEmail(email.id(), email.rawBlobKey())
+                .email(email.messageId(), email.sender(), email.recipients(), subject)
+                .ticket(outcome.ticketId(), outcome.ticketDisplayId())
+                .trace(outcome.trace()));
+    }
+
+    private ParsedEmail parse(InboundEmail email) throws IOException {
+        try (InputStream raw = blobs.open(email.rawBlobKey())
+                .orElseThrow(() -> new IOException("the raw email " + email.rawBlobKey() + " is missing from the blob store"))) {
+            return parser.parse(raw);
+        }
+    }
+
+    static InboundState stateOf(AuditStatus status) {
+        return switch (status) {
+            case PROCESSED -> InboundState.PROCESSED;
+            case RECEIVED_IGNORED -> InboundState.IGNORED;
+            default -> InboundState.FAILED;
+        };
+    }
+
+    private static String describe(IncomingServer server, EmailPreference preference) {
+        String serverPart = server == null ? "its incoming server no longer exists"
+                : "server '" + server.name() + "' as saved " + server.updatedAt();
+        return "Email Preference version " + preference.version() + " (guest ticket creation "
+                + onOff(preference.guestTicketCreation()) + ", use Reply-To " + onOff(preference.useReplyToAddress())
+                + ", Email-to-Request " + onOff(preference.emailToRequest()) + "); " + serverPart;
+    }
+
+    private static String onOff(boolean value) {
+        return value ? "on" : "off";
+    }
+
+    private static String summarize(Throwable e) {
+        StringBuilder summary = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            summary.append(": ").append(e.getMessage());
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            summary.append(" (caused by ").append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                summary.append(": ").append(cause.getMessage());
+            }
+            summary.append(')');
+        }
+        return summary.toString();
+    }
+}

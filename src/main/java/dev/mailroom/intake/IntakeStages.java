@@ -1,0 +1,51 @@
+package dev.mailroom.intake;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.mailroom.intake.stage.AutomatedMailStage;
+import dev.mailroom.intake.stage.CcBccStage;
+import dev.mailroom.intake.stage.CreateTicketStage;
+import dev.mailroom.intake.stage.DuplicateMessageStage;
+import dev.mailroom.intake.stage.EmailToRequestStage;
+import dev.mailroom.intake.stage.ForwardedSenderStage;
+import dev.mailroom.intake.stage.GuestStage;
+import dev.mailroom.intake.stage.OwnMailStage;
+import dev.mailroom.intake.stage.ReplyToStage;
+import dev.mailroom.intake.stage.SelfReferenceStage;
+import dev.mailroom.intake.stage.SenderAccountStage;
+import dev.mailroom.intake.stage.SenderFilterStage;
+import dev.mailroom.intake.stage.ServerDefaultsStage;
+
+/** The order in which the intake asks its questions: this list is the pipeline. */
+@Component
+class IntakeStages {
+
+    private final List<IntakeStage> inOrder;
+
+    IntakeStages(DuplicateMessageStage duplicate, OwnMailStage ownMail, SelfReferenceStage selfReference,
+            SenderFilterStage senderFilter, ReplyToStage replyTo, ForwardedSenderStage forwardedSender,
+            SenderAccountStage senderAccount, GuestStage guest, AutomatedMailStage automatedMail, CcBccStage ccBcc,
+            EmailToRequestStage emailToRequest, ServerDefaultsStage serverDefaults, CreateTicketStage createTicket) {
+        this.inOrder = List.of(
+                duplicate,
+                ownMail,
+                selfReference,
+                senderFilter,
+                replyTo,
+                forwardedSender,
+                senderAccount,
+                guest,
+                // threading and replies to existing tickets come here
+                automatedMail,
+                ccBcc,
+                emailToRequest,
+                serverDefaults,
+                createTicket);
+    }
+
+    List<IntakeStage> inOrder() {
+        return inOrder;
+    }
+}

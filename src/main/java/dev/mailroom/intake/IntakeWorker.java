@@ -1,0 +1,46 @@
+package dev.mailroom.intake;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import dev.mailroom.incoming.fetch.InboundEmail;
+import dev.mailroom.incoming.fetch.InboundEmailRepository;
+
+/**
+ * Takes RECEIVED emails through the intake, oldest first, on db-scheduler (one node at a time). An email whose
+ * processing dies with the node stays RECEIVED and is taken again.
+ */
+@Configuration
+class IntakeWorker {
+
+    static final String NAME = "intake";
+    private static final int BATCH = 100;
+    private static final Duration BUDGET = Duration.ofSeconds(30);
+
+    @Bean
+    RecurringTask<Void> intakeTask(InboundEmailRepository inbound, IntakeProcessor processor) {
+        return Tasks.recurring(NAME, FixedDelay.of(Duration.ofMillis(500)))
+                .execute((instance, context) -> drain(inbound, processor));
+    }
+
+    static int drain(InboundEmailRepository inbound, IntakeProcessor processor) {
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        int processed = 0;
+        List<InboundEmail> batch;
+        do {
+            batch = inbound.nextReceived(BATCH);
+            for (InboundEmail email : batch) {
+                processor.process(email);
+                processed++;
+            }
+        } while (!batch.isEmpty() && System.nanoTime() < deadline);
+        return processed;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mailroom.intake.stage;
+
+import org.springframework.stereotype.Component;
+
+import dev.mailroom.intake.IntakeContext;
+import dev.mailroom.intake.IntakeStage;
+import dev.mailroom.intake.StageResult;
+import dev.mailroom.intake.parse.EmailAddress;
+import dev.mailroom.intake.parse.ParsedAttachment;
+import dev.mailroom.intake.parse.ParsedEmail;
+import dev.mailroom.tickets.NewAttachment;
+import dev.mailroom.tickets.NewTicket;
+import dev.mailroom.tickets.Ticket;
+import dev.mailroom.tickets.TicketService;
+import dev.mailroom.tickets.TicketSource;
+
+/** The last stage: the email becomes a new ticket, its requester a guest user if the desk did not know them. */
+@Component
+public class CreateTicketStage implements IntakeStage {
+
+    static final String NO_SUBJECT = "(no subject)";
+
+    private final TicketService tickets;
+
+    CreateTicketStage(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public String name() {
+        return "create-ticket";
+    }
+
+    @Override
+    public StageResult judge(IntakeContext context) {
+        ParsedEmail email = context.email();
+        EmailAddress requester = context.requesterAddress().orElseThrow();
+        String subject = email.subject().isBlank() ? NO_SUBJECT : email.subject();
+        if (context.dryRun()) {
+            return StageResult.processed(null, null, null, "would create a ticket \"" + subject + "\" for " + requester.address()
+                    + " with " + email.attachments().size() + " attachment(s)");
+        }
+        NewTicket.Builder ticket = NewTicket.builder(TicketSource.EMAIL, requester.address(), subject)
+                .requesterName(requester.displayName())
+                .description(email.body().text(), email.body().html())
+                .group(context.technicianGroupId())
+                .category(context.categoryId())
+                .priority(context.priority())
+                .incomingServer(context.inbound().serverId())
+                .messageId(email.messageId() != null ? email.messageId() : context.inbound().messageId());
+        for (ParsedAttachment attachment : email.attachments()) {
+            ticket.attachment(NewAttachment.stored(attachment.fileName(), attachment.contentType(), attachment.contentId(),
+                    attachment.blob()));
+        }
+        Ticket created = tickets.create(ticket.build());
+        return StageResult.processed(created.id(), created.displayId(), null, "created ticket " + created.displayId()
+                + " for " + requester.address() + " with " + email.attachments().size() + " attachment(s)");
+    }
+}
