@@ -3,7 +3,6 @@ package dev.mailroom.incoming;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ public class IncomingServerRepository {
     }
 
     public IncomingServer insert(IncomingServerSettings settings, String encryptedPassword) {
-        Instant now = now();
+        Instant now = SqlTime.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into incoming_server (name, name_key, protocol, host, port, security, username, password_encrypted,
@@ -90,7 +89,7 @@ public class IncomingServerRepository {
     }
 
     public void update(long id, IncomingServerSettings settings, String encryptedPassword) {
-        Map<String, Object> columns = columns(settings, encryptedPassword, now());
+        Map<String, Object> columns = columns(settings, encryptedPassword, SqlTime.now());
         columns.put("id", id);
         jdbc.sql("""
                 update incoming_server set name = :name, name_key = :nameKey, protocol = :protocol, host = :host,
@@ -115,11 +114,6 @@ public class IncomingServerRepository {
     /** Deletes the server with its lists and fetch state; false if there was none. */
     public boolean delete(long id) {
         return jdbc.sql("delete from incoming_server where id = :id").param("id", id).update() > 0;
-    }
-
-    /** Microseconds: what both H2 and PostgreSQL keep, so a returned server equals the one read back later. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Names, addresses, prefixes and filter entries are unique case-insensitively, through *_key columns. */

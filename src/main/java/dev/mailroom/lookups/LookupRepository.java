@@ -3,7 +3,6 @@ package dev.mailroom.lookups;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public class LookupRepository {
     }
 
     public Lookup insert(LookupKind kind, String name, String description) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = SqlTime.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into " + kind.table() + " (name, name_key, description, created_at) values (:name, :key, :description, :now)")
                 .param("name", name.trim())

@@ -5,11 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Instants cross JDBC as UTC {@link OffsetDateTime}s: the one type H2 and PostgreSQL drivers both accept and return. */
 public final class SqlTime {
 
     private SqlTime() {
+    }
+
+    /** Now, at the microsecond precision both databases store, so what is returned equals what is read back. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static OffsetDateTime toSql(Instant instant) {

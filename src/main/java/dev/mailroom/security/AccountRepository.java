@@ -42,7 +42,7 @@ public class AccountRepository {
     }
 
     public Account insert(String username, String passwordHash, Role role, boolean enabled) {
-        Instant now = Instant.now();
+        Instant now = SqlTime.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into account (username, username_key, password_hash, role, enabled, created_at)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mailroom.platform.SqlTime;
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.web.BadRequestException;
@@ -48,7 +49,7 @@ public class AttachmentService {
                 .filter(conversation -> conversation.ticketId() == ticketId).isEmpty()) {
             throw new BadRequestException("conversationId", "Conversation " + conversationId + " is not on this ticket");
         }
-        return attachments.insert(ticketId, conversationId, attachment.cleaned(), Timestamps.now());
+        return attachments.insert(ticketId, conversationId, attachment.cleaned(), SqlTime.now());
     }
 
     public List<Attachment> list(long ticketId) {

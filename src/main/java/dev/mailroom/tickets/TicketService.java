@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mailroom.lookups.LookupKind;
 import dev.mailroom.lookups.LookupRepository;
+import dev.mailroom.platform.SqlTime;
 import dev.mailroom.users.DeskUser;
 import dev.mailroom.users.UserRepository;
 import dev.mailroom.web.BadRequestException;
@@ -72,7 +73,7 @@ public class TicketService {
         long number = numbers.next(prefix);
         return transaction.execute(status -> {
             DeskUser requester = users.findOrCreateGuest(requesterEmail, blankToNull(request.requesterName()));
-            Instant now = Timestamps.now();
+            Instant now = SqlTime.now();
             Ticket ticket = tickets.insert(new Ticket(0, new DisplayId(prefix, number).toString(), prefix, number,
                     subject, description.text(), description.html(), requester.id(), TicketStatus.OPEN,
                     request.priority() == null ? TicketPriority.MEDIUM : request.priority(), request.groupId(),
@@ -91,7 +92,7 @@ public class TicketService {
         }
         checkLookups(changes.groupId(), changes.categoryId());
         Ticket current = tickets.findByIdForUpdate(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
-        Ticket updated = current.with(changes, Timestamps.now());
+        Ticket updated = current.with(changes, SqlTime.now());
         tickets.update(updated);
         return updated;
     }
@@ -112,7 +113,7 @@ public class TicketService {
         if (request.direction() == ConversationDirection.OUTGOING && to.isEmpty()) {
             to = List.of(requesterOf(ticket).email());
         }
-        Instant now = Timestamps.now();
+        Instant now = SqlTime.now();
         Conversation conversation = conversations.insert(new Conversation(0, ticketId, request.direction(),
                 blankToNull(request.from()), to, request.cc(), MessageIds.normalize(request.messageId()), body.text(),
                 body.html(), request.createdBy(), now));

@@ -3,7 +3,6 @@ package dev.mailroom.users;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ public class UserRepository {
     }
 
     public DeskUser insert(String email, String name, UserKind kind, boolean guest) {
-        Instant now = now();
+        Instant now = SqlTime.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into desk_user (email, email_key, name, kind, status, guest, created_at, updated_at)
@@ -88,7 +87,7 @@ public class UserRepository {
                 .param("key", emailKey(email))
                 .param("name", name)
                 .param("kind", kind.name())
-                .param("now", SqlTime.toSql(now()))
+                .param("now", SqlTime.toSql(SqlTime.now()))
                 .param("id", id)
                 .update();
     }
@@ -96,7 +95,7 @@ public class UserRepository {
     public void changeStatus(long id, UserStatus status) {
         jdbc.sql("update desk_user set status = :status, updated_at = :now where id = :id")
                 .param("status", status.name())
-                .param("now", SqlTime.toSql(now()))
+                .param("now", SqlTime.toSql(SqlTime.now()))
                 .param("id", id)
                 .update();
     }
@@ -118,11 +117,6 @@ public class UserRepository {
 
     public static String emailKey(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** Both databases keep microseconds; stamping with that precision makes a returned user equal to a re-read one. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     static DeskUser map(ResultSet rs, int row) throws SQLException {
