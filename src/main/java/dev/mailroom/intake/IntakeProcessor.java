@@ -140,7 +140,7 @@ public class IntakeProcessor {
     }
 
     private static String describe(IncomingServer server, EmailPreference preference) {
-        String serverPart = server == null ? "its incoming server no longer exists"
+        String serverPart = server == null ? "no incoming server's settings apply (none chosen, or it was deleted)"
                 : "server '" + server.name() + "' as saved " + server.updatedAt();
         return "Email Preference version " + preference.version() + " (guest ticket creation "
                 + onOff(preference.guestTicketCreation()) + ", use Reply-To " + onOff(preference.useReplyToAddress())

@@ -110,6 +110,17 @@ public class Api {
                     res.getHeaders()));
         }
 
+        /** A raw body of the given type, e.g. an .eml as {@code message/rfc822}; the answer is read as JSON. */
+        public Response postRaw(String path, String contentType, byte[] body) {
+            return client().post().uri(path).contentType(MediaType.parseMediaType(contentType))
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).body(body)
+                    .exchange((req, res) -> {
+                        byte[] bytes = res.getBody().readAllBytes();
+                        JsonNode node = bytes.length == 0 ? mapper.nullNode() : mapper.readTree(bytes);
+                        return new Response(res.getStatusCode().value(), node, res.getHeaders());
+                    });
+        }
+
         /** A JSON body may be given as a Map, a record, or a JSON string. */
         public Response call(HttpMethod method, String path, Object body) {
             var request = client().method(method).uri(path)

@@ -32,7 +32,11 @@ public class DuplicateMessageStage implements IntakeStage {
 
     @Override
     public StageResult judge(IntakeContext context) {
-        String messageId = context.inbound().messageId();
+        // A stored email is compared by the id the fetcher recorded; an uploaded one (dry run) by its parsed id.
+        String messageId = context.inbound().messageId() != null ? context.inbound().messageId() : context.email().messageId();
+        if (messageId == null) {
+            return StageResult.pass("the email has no Message-ID to compare");
+        }
         List<InboundEmail> earlier = inbound.processedWithMessageId(messageId, context.inbound().id());
         if (earlier.isEmpty()) {
             return StageResult.pass("no earlier email has Message-ID " + messageId);
