@@ -22,6 +22,10 @@ public final class AuditMessages {
     public static final String SENDER_FILTERED = "Sender matched spam/ignore filter";
     public static final String REPLY_TO_IGNORED = "Reply-To email is marked as Ignored";
 
+    // Beyond the FAQ: outcomes it has no row for, worded in its style.
+    public static final String NO_SENDER_ADDRESS = "Email has no sender address to create a request for";
+    public static final String AUTOMATIC_MAIL = "Automatic email, no request created";
+
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
 

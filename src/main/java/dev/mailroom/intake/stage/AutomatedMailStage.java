@@ -2,6 +2,7 @@ package dev.mailroom.intake.stage;
 
 import org.springframework.stereotype.Component;
 
+import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.IntakeStage;
 import dev.mailroom.intake.StageResult;
@@ -16,8 +17,6 @@ import dev.mailroom.intake.parse.Signal;
 @Component
 public class AutomatedMailStage implements IntakeStage {
 
-    static final String AUTOMATIC_MAIL = "Automatic email, no request created";
-
     @Override
     public String name() {
         return "automated-mail";
@@ -30,7 +29,7 @@ public class AutomatedMailStage implements IntakeStage {
         if (kind == MailKind.PERSONAL) {
             return StageResult.pass("written by a person (no automatic-mail headers or report structure)");
         }
-        return StageResult.ignored(AUTOMATIC_MAIL, describe(kind) + ": " + evidence(signals, kind));
+        return StageResult.ignored(AuditMessages.AUTOMATIC_MAIL, describe(kind) + ": " + evidence(signals, kind));
     }
 
     private static String describe(MailKind kind) {

@@ -8,6 +8,7 @@ import dev.mailroom.intake.StageResult;
 import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.ParsedAttachment;
 import dev.mailroom.intake.parse.ParsedEmail;
+import dev.mailroom.platform.Texts;
 import dev.mailroom.tickets.NewAttachment;
 import dev.mailroom.tickets.NewTicket;
 import dev.mailroom.tickets.Ticket;
@@ -35,7 +36,8 @@ public class CreateTicketStage implements IntakeStage {
     public StageResult judge(IntakeContext context) {
         ParsedEmail email = context.email();
         EmailAddress requester = context.requesterAddress().orElseThrow();
-        String subject = email.subject().isBlank() ? NO_SUBJECT : email.subject();
+        // The full subject stays in the raw email; the ticket keeps what its column holds.
+        String subject = email.subject().isBlank() ? NO_SUBJECT : Texts.clip(email.subject().strip(), 1000);
         if (context.dryRun()) {
             return StageResult.processed(null, null, null, "would create a ticket \"" + subject + "\" for " + requester.address()
                     + " with " + email.attachments().size() + " attachment(s)");
