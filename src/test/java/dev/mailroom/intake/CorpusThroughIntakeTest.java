@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.mailroom.intake.parse.EmailParser;
@@ -37,10 +36,13 @@ import tools.jackson.databind.ObjectMapper;
  * should make of an email, we compare.
  */
 @MailroomTest
+@Import(IntakeHarness.class)
 class CorpusThroughIntakeTest {
 
     private static final Path CORPUS = Path.of("..", "shared", "corpus");
 
+    @Autowired
+    IntakeHarness intake;
     @Autowired
     Api api;
     @Autowired
@@ -161,14 +163,7 @@ class CorpusThroughIntakeTest {
             ParsedEmail parsed = parser.parse(in);
             messageId = parsed.messageId() != null ? parsed.messageId() : "<" + raw.key() + "@generated.mailroom.invalid>";
         }
-        jdbc.sql("""
-                insert into inbound_email (server_id, remote_key, state, action_pending, message_id, message_id_generated,
-                    size_bytes, raw_blob_key, received_at)
-                values (:serverId, :remoteKey, 'RECEIVED', false, :messageId, false, :size, :raw, :now)""")
-                .param("serverId", serverId).param("remoteKey", row.path()).param("messageId", messageId)
-                .param("size", raw.size()).param("raw", raw.key()).param("now", Instant.now().atOffset(ZoneOffset.UTC))
-                .update();
-        return jdbc.sql("select id from inbound_email where remote_key = :key").param("key", row.path()).query(Long.class).single();
+        return intake.storeAsFetched(serverId, raw, row.path(), messageId);
     }
 
     private static List<Row> messages() throws IOException {

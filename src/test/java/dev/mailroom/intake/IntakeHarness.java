@@ -21,6 +21,8 @@ import com.icegreen.greenmail.user.GreenMailUser;
 
 import dev.mailroom.incoming.fetch.MailboxDirectory;
 import dev.mailroom.incoming.fetch.MailboxPoller;
+import dev.mailroom.platform.SqlTime;
+import dev.mailroom.storage.BlobRef;
 import dev.mailroom.testing.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -78,11 +80,41 @@ public class IntakeHarness {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                 new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
         desk.user().deliver(message);
+        return receiveDelivered(desk);
+    }
+
+    /** Fetches what was delivered to the desk mailbox and waits for the intake's verdict on the newest email. */
+    public JsonNode receiveDelivered(Desk desk) {
         var polled = poller.poll(directory.findEnabled(desk.serverId()).orElseThrow());
         assertThat(polled.failed()).as("the poll of the desk mailbox failed").isFalse();
         long inboundId = jdbc.sql("select max(id) from inbound_email where server_id = :id").param("id", desk.serverId())
                 .query(Long.class).single();
         return outcomeOf(inboundId);
+    }
+
+    /**
+     * Stores a raw email as the fetcher does after a fetch (a RECEIVED row of a mailbox whose polling is off),
+     * for mail a test mail server cannot carry; returns the inbound email's id for {@link #outcomeOf}.
+     */
+    public long storeAsFetched(BlobRef raw, String messageId) {
+        long serverId = api.admin().post("/api/incoming-servers", Map.of("name", "Stored " + UUID.randomUUID(),
+                "mailboxAddresses", List.of("desk-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com"),
+                "protocol", "IMAP", "host", "127.0.0.1", "port", 143, "security", "NONE", "username", "desk",
+                "password", PASSWORD, "enabled", false)).get("id").asLong();
+        return storeAsFetched(serverId, raw, "stored:" + raw.key(), messageId);
+    }
+
+    /** The same, for a given mailbox and its remote key (unique per mailbox). */
+    public long storeAsFetched(long serverId, BlobRef raw, String remoteKey, String messageId) {
+        jdbc.sql("""
+                insert into inbound_email (server_id, remote_key, state, action_pending, message_id, message_id_generated,
+                    size_bytes, raw_blob_key, received_at)
+                values (:serverId, :remoteKey, 'RECEIVED', false, :messageId, false, :size, :raw, :now)""")
+                .param("serverId", serverId).param("remoteKey", remoteKey).param("messageId", messageId)
+                .param("size", raw.size()).param("raw", raw.key()).param("now", SqlTime.toSql(SqlTime.now()))
+                .update();
+        return jdbc.sql("select id from inbound_email where server_id = :id and remote_key = :key")
+                .param("id", serverId).param("key", remoteKey).query(Long.class).single();
     }
 
     /** The final audit entry of an inbound email, once the intake worker has judged it. */

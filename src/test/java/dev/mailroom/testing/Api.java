@@ -110,6 +110,23 @@ public class Api {
                     res.getHeaders()));
         }
 
+        /** Downloads a body of any size and answers the SHA-256 of its bytes (hex), never holding it whole. */
+        public String getDigest(String path) {
+            return client().get().uri(path).exchange((req, res) -> {
+                try (var in = res.getBody()) {
+                    var digest = java.security.MessageDigest.getInstance("SHA-256");
+                    byte[] buffer = new byte[65536];
+                    int read;
+                    while ((read = in.read(buffer)) > 0) {
+                        digest.update(buffer, 0, read);
+                    }
+                    return java.util.HexFormat.of().formatHex(digest.digest());
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
         /** A raw body of the given type, e.g. an .eml as {@code message/rfc822}; the answer is read as JSON. */
         public Response postRaw(String path, String contentType, byte[] body) {
             return client().post().uri(path).contentType(MediaType.parseMediaType(contentType))
