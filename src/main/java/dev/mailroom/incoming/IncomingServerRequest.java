@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * An incoming server as an admin submits it, for create, update and Test Connection. Fields left out take their
  * defaults; rules that span fields are checked by {@link IncomingServerRequestValidator}.
  */
-record IncomingServerRequest(
+public record IncomingServerRequest(
         @Schema(description = "Only read by POST /api/incoming-servers/test: the saved server whose stored password "
                 + "is used when no password is given")
         Long id,

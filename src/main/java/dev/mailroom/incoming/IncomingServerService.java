@@ -40,7 +40,7 @@ public class IncomingServerService {
     }
 
     @Transactional
-    IncomingServer create(IncomingServerRequest request) {
+    public IncomingServer create(IncomingServerRequest request) {
         if (!request.hasPassword()) {
             throw new BadRequestException("password", "is required: Mailroom signs in to the mailbox with it");
         }

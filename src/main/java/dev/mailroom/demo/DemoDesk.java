@@ -1,0 +1,45 @@
+package dev.mailroom.demo;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import dev.mailroom.incoming.FilterType;
+import dev.mailroom.incoming.IncomingServerRequest;
+import dev.mailroom.incoming.IncomingServerService;
+import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.incoming.connection.MailSecurity;
+
+/** On the demo's first start, the incoming server that reads the demo mailbox (with spam.example on its Ignore list). */
+@Component
+@Profile("demo")
+class DemoDesk implements ApplicationRunner {
+
+    static final String SERVER_NAME = "Demo help desk mailbox";
+    private static final Logger log = LoggerFactory.getLogger(DemoDesk.class);
+
+    private final IncomingServerService servers;
+    private final DemoMailServer mailServer;
+
+    DemoDesk(IncomingServerService servers, DemoMailServer mailServer) {
+        this.servers = servers;
+        this.mailServer = mailServer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (servers.list().stream().anyMatch(server -> server.name().equals(SERVER_NAME))) {
+            return;
+        }
+        servers.create(new IncomingServerRequest(null, SERVER_NAME, List.of(DemoMailServer.DESK), MailProtocol.IMAP,
+                "127.0.0.1", mailServer.imapPort(), MailSecurity.NONE, DemoMailServer.DESK, DemoMailServer.PASSWORD,
+                null, 30, true, null, null, null, null, false, false, FilterType.IGNORE, List.of("spam.example"),
+                null, null, false, null, null));
+        log.info("Demo: incoming server '{}' reads {}; see /api/tickets and /api/audit", SERVER_NAME, DemoMailServer.DESK);
+    }
+}
