@@ -204,12 +204,15 @@ class ThreadingIntakeTest {
 
         JsonNode genuine = intake.receive(desk, replyTo("ivan@customer.test", "Re: Your request", "<reply-7a@customer.test>", signed));
         JsonNode fake = intake.receive(desk, replyTo("ivan@customer.test", "Re: Your request", "<reply-7b@customer.test>", forged));
+        String missing = threadIds.generate("INC-999999");
+        JsonNode gone = intake.receive(desk, replyTo("ivan@customer.test", "Re: Old request", "<reply-7c@customer.test>", missing));
 
         assertProcessedOn(genuine, ticket);
         assertThat(step(genuine, "threading").get("detail").asString()).contains("signed Message-ID for " + ticket.displayId());
         assertThat(fake.get("status").asString()).isEqualTo("PROCESSED");
         assertThat(fake.get("ticketDisplayId").asString()).isNotEqualTo(ticket.displayId());
         assertThat(step(fake, "threading").get("detail").asString()).contains(forged, "signature does not match");
+        assertThat(step(gone, "threading").get("detail").asString()).contains("signed for INC-999999, which does not exist");
         assertThat(tickets.conversations(ticket.id())).extracting(Conversation::messageId).containsExactly("<reply-7a@customer.test>");
     }
 
