@@ -1,5 +1,8 @@
 package dev.mailroom.intake;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.mailroom.incoming.IncomingServer;
@@ -8,6 +11,7 @@ import dev.mailroom.incoming.fetch.InboundEmail;
 import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.intake.preference.EmailPreference;
+import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketPriority;
 import dev.mailroom.users.DeskUser;
 
@@ -28,6 +32,8 @@ public final class IntakeContext {
     private Long technicianGroupId;
     private Long categoryId;
     private TicketPriority priority;
+    private Ticket thread;
+    private final Map<String, String> subjectReferenceMisses = new HashMap<>();
 
     public IntakeContext(InboundEmail inbound, ParsedEmail email, IncomingServer server, EmailPreference preference,
             boolean dryRun) {
@@ -105,5 +111,23 @@ public final class IntakeContext {
 
     public void priority(TicketPriority priority) {
         this.priority = priority;
+    }
+
+    /** The existing ticket this email replies to, once threading found one. */
+    public Optional<Ticket> thread() {
+        return Optional.ofNullable(thread);
+    }
+
+    public void thread(Ticket ticket) {
+        this.thread = ticket;
+    }
+
+    /** Threading records why a ticket reference in the subject (e.g. {@code REQ-17}) did not attach the email. */
+    public void subjectReferenceMissed(String displayId, String why) {
+        subjectReferenceMisses.put(displayId.toUpperCase(Locale.ROOT), why);
+    }
+
+    public Optional<String> whySubjectReferenceMissed(String displayId) {
+        return Optional.ofNullable(subjectReferenceMisses.get(displayId.toUpperCase(Locale.ROOT)));
     }
 }

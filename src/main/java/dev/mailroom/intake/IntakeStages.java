@@ -12,11 +12,14 @@ import dev.mailroom.intake.stage.EmailToRequestStage;
 import dev.mailroom.intake.stage.ForwardedSenderStage;
 import dev.mailroom.intake.stage.GuestStage;
 import dev.mailroom.intake.stage.OwnMailStage;
+import dev.mailroom.intake.stage.ReplyStage;
 import dev.mailroom.intake.stage.ReplyToStage;
+import dev.mailroom.intake.stage.ReservedPrefixStage;
 import dev.mailroom.intake.stage.SelfReferenceStage;
 import dev.mailroom.intake.stage.SenderAccountStage;
 import dev.mailroom.intake.stage.SenderFilterStage;
 import dev.mailroom.intake.stage.ServerDefaultsStage;
+import dev.mailroom.intake.stage.ThreadingStage;
 
 /** The order in which the intake asks its questions: this list is the pipeline. */
 @Component
@@ -26,7 +29,8 @@ class IntakeStages {
 
     IntakeStages(DuplicateMessageStage duplicate, OwnMailStage ownMail, SelfReferenceStage selfReference,
             SenderFilterStage senderFilter, ReplyToStage replyTo, ForwardedSenderStage forwardedSender,
-            SenderAccountStage senderAccount, GuestStage guest, AutomatedMailStage automatedMail, CcBccStage ccBcc,
+            SenderAccountStage senderAccount, GuestStage guest, ThreadingStage threading, ReplyStage reply,
+            AutomatedMailStage automatedMail, ReservedPrefixStage reservedPrefix, CcBccStage ccBcc,
             EmailToRequestStage emailToRequest, ServerDefaultsStage serverDefaults, CreateTicketStage createTicket) {
         this.inOrder = List.of(
                 duplicate,
@@ -37,8 +41,11 @@ class IntakeStages {
                 forwardedSender,
                 senderAccount,
                 guest,
-                // threading and replies to existing tickets come here
+                threading,
+                reply,
+                // Automatic mail that threads nowhere never makes a ticket; threaded, the reply stage has kept it.
                 automatedMail,
+                reservedPrefix,
                 ccBcc,
                 emailToRequest,
                 serverDefaults,

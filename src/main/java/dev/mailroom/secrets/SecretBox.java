@@ -8,8 +8,10 @@ import java.util.Base64;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts secrets (mailbox passwords, later OAuth tokens) for storage with AES-256-GCM.
@@ -59,6 +61,23 @@ public class SecretBox {
                     + "or encrypted with a different key than the current mailroom.secrets.key / secret.key", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required of every Java runtime", e);
+        }
+    }
+
+    /**
+     * A 256-bit HmacSHA256 key for one purpose (e.g. signing Message-IDs), derived from the installation's key
+     * (HKDF-Expand, one block, with the purpose as info): features get their own key without seeing the secret one,
+     * and a signature made for one purpose is worthless for another.
+     */
+    public SecretKey derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.update(("mailroom/" + purpose).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return new SecretKeySpec(mac.doFinal(), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
         }
     }
 

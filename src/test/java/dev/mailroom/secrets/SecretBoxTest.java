@@ -86,6 +86,19 @@ class SecretBoxTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void derivedKeysDependOnPurposeAndInstallationKeyButAreStable() {
+        SecretKey key = randomKey();
+        SecretBox same = new SecretBox(key);
+        SecretBox again = new SecretBox(key);
+
+        assertThat(same.derivedKey("thread-ids").getEncoded()).hasSize(32)
+                .isEqualTo(again.derivedKey("thread-ids").getEncoded())
+                .isNotEqualTo(same.derivedKey("other").getEncoded())
+                .isNotEqualTo(key.getEncoded())
+                .isNotEqualTo(box.derivedKey("thread-ids").getEncoded());
+    }
+
     static SecretKey randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
