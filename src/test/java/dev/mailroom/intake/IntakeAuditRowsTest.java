@@ -70,6 +70,7 @@ class IntakeAuditRowsTest {
         assertThat(entry.get("status").asString()).isEqualTo("PROCESSED");
         String displayId = entry.get("ticketDisplayId").asString();
         assertThat(displayId).startsWith("INC-");
+        assertThat(entry.get("message").asString()).isEqualTo("Request " + displayId + " created");
         var ticket = api.admin().get("/api/tickets/" + displayId);
         assertThat(ticket.get("subject").asString()).isEqualTo("Printer on fire");
         assertThat(ticket.get("source").asString()).isEqualTo("EMAIL");

@@ -39,7 +39,7 @@ public class CreateTicketStage implements IntakeStage {
         // The full subject stays in the raw email; the ticket keeps what its column holds.
         String subject = email.subject().isBlank() ? NO_SUBJECT : Texts.clip(email.subject().strip(), 1000);
         if (context.dryRun()) {
-            return StageResult.processed(null, null, null, "would create a ticket \"" + subject + "\" for " + requester.address()
+            return StageResult.processed(null, null, "Request would be created", "would create a ticket \"" + subject + "\" for " + requester.address()
                     + " with " + email.attachments().size() + " attachment(s)");
         }
         NewTicket.Builder ticket = NewTicket.builder(TicketSource.EMAIL, requester.address(), subject)
@@ -55,7 +55,8 @@ public class CreateTicketStage implements IntakeStage {
                     attachment.blob()));
         }
         Ticket created = tickets.create(ticket.build());
-        return StageResult.processed(created.id(), created.displayId(), null, "created ticket " + created.displayId()
+        return StageResult.processed(created.id(), created.displayId(), "Request " + created.displayId() + " created",
+                "created ticket " + created.displayId()
                 + " for " + requester.address() + " with " + email.attachments().size() + " attachment(s)");
     }
 }

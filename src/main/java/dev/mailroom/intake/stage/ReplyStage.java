@@ -56,7 +56,8 @@ public class ReplyStage implements IntakeStage {
                 + " attachment(s)";
         String status = statusNote(context, ticket, reopen);
         if (context.dryRun()) {
-            return StageResult.processed(ticket.id(), ticket.displayId(), null, "would add " + what + "; " + status);
+            return StageResult.processed(ticket.id(), ticket.displayId(), "Reply would be added to " + ticket.displayId(),
+                    "would add " + what + "; " + status);
         }
         Conversation conversation = tickets.addConversation(ticket.id(), NewConversation.incoming(from,
                 addresses(email.addresses().to()), addresses(email.addresses().cc()),
@@ -65,7 +66,7 @@ public class ReplyStage implements IntakeStage {
         if (reopen) {
             tickets.update(ticket.id(), TicketChanges.status(TicketStatus.OPEN));
         }
-        return StageResult.processed(ticket.id(), ticket.displayId(), null,
+        return StageResult.processed(ticket.id(), ticket.displayId(), "Reply added to " + ticket.displayId(),
                 "added " + what + " (conversation #" + conversation.id() + "); " + status);
     }
 
