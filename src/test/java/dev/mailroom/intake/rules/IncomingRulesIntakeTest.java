@@ -3,6 +3,7 @@ package dev.mailroom.intake.rules;
 import static dev.mailroom.intake.IntakeHarness.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,6 +177,35 @@ class IncomingRulesIntakeTest {
         JsonNode ticket = api.admin().get("/api/tickets/" + entry.get("ticketDisplayId").asString()).body();
         assertThat(ticket.get("requester").get("email").asString()).isEqualTo("ops-team@customer.test");
         assertThat(step(entry, "incoming-rules").get("detail").asString()).contains("requester ops-team@customer.test");
+    }
+
+    @Test
+    void aDryRunShowsWhatTheRulesWouldDo() {
+        Desk desk = intake.desk(greenMail);
+        rule(desk, "Dry newsletters " + tag, List.of(condition("SUBJECT", "CONTAINS", "digest")), action("IGNORE", null));
+        long ticketsBefore = intake.tickets();
+
+        var response = api.admin().postRaw("/api/intake/dry-run?server=" + desk.serverId(), "message/rfc822",
+                ("From: news@letters.test\r\nTo: " + desk.address() + "\r\nSubject: Weekly digest\r\n"
+                        + "Message-ID: <dry-rule-1@letters.test>\r\n\r\nnews\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        assertThat(response.get("status").asString()).isEqualTo("RECEIVED_IGNORED");
+        assertThat(response.get("message").asString()).isEqualTo("Ignored by Incoming Email Rule \"Dry newsletters " + tag + "\"");
+        assertThat(intake.tickets()).isEqualTo(ticketsBefore);
+    }
+
+    @Test
+    void aRegexThatTakesTooLongSkipsItsRuleAndSaysSo() throws Exception {
+        Desk desk = intake.desk(greenMail);
+        rule(desk, "Backtracker " + tag, List.of(condition("BODY", "REGEX", "(x+x+)+y")), action("IGNORE", null));
+
+        JsonNode entry = intake.receive(desk, "From: erin@customer.test\nTo: %DESK%\nSubject: Logs\n"
+                + "Message-ID: <regex-1@customer.test>\n\n" + "x".repeat(5000) + "\n");
+
+        assertThat(entry.get("status").asString()).isEqualTo("PROCESSED");
+        assertThat(step(entry, "incoming-rules").get("detail").asString())
+                .contains("rule \"Backtracker " + tag + "\" skipped: the regular expression needed too many steps");
     }
 
     private long lookup(String path, String name) {
