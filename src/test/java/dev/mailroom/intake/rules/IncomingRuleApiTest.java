@@ -125,6 +125,18 @@ class IncomingRuleApiTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeNamesTheField() {
+        assertProblem(api.admin().post(RULES, "{\"name\": \"Shape\", \"enabled\": \"maybe\"}"), 400, "enabled",
+                "must be true or false");
+        assertProblem(api.admin().post(RULES, "{\"name\": \"Shape\", \"conditions\": \"subject has x\"}"), 400,
+                "conditions", "must be a list");
+        assertProblem(api.admin().post(RULES, "{\"name\": \"Shape\", \"incomingServerId\": \"first\"}"), 400,
+                "incomingServerId", "must be a number");
+        assertProblem(api.admin().put(RULES + "/order", "[1, \"two\"]"), 400, "ids[1]", "must be a number");
+        assertProblem(api.admin().put(RULES + "/order", "{"), 400, "body", "must be JSON");
+    }
+
+    @Test
     void namesAreUniqueIgnoringCase() {
         keep(api.admin().post(RULES, simpleRule("Duplicate " + tag)));
 
