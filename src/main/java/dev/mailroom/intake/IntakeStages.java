@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.mailroom.intake.rules.RulesStage;
 import dev.mailroom.intake.stage.AutomatedMailStage;
 import dev.mailroom.intake.stage.CcBccStage;
 import dev.mailroom.intake.stage.CreateTicketStage;
@@ -31,7 +32,7 @@ class IntakeStages {
             SenderFilterStage senderFilter, ReplyToStage replyTo, ForwardedSenderStage forwardedSender,
             SenderAccountStage senderAccount, GuestStage guest, ThreadingStage threading, ReplyStage reply,
             AutomatedMailStage automatedMail, ReservedPrefixStage reservedPrefix, CcBccStage ccBcc,
-            EmailToRequestStage emailToRequest, ServerDefaultsStage serverDefaults, CreateTicketStage createTicket) {
+            EmailToRequestStage emailToRequest, RulesStage rules, ServerDefaultsStage serverDefaults, CreateTicketStage createTicket) {
         this.inOrder = List.of(
                 duplicate,
                 ownMail,
@@ -48,6 +49,8 @@ class IntakeStages {
                 reservedPrefix,
                 ccBcc,
                 emailToRequest,
+                // A matching Incoming Email Rule overrides the server's defaults, which then fill only what is unset.
+                rules,
                 serverDefaults,
                 createTicket);
     }
