@@ -24,8 +24,6 @@ import dev.mailroom.incoming.connectiontest.ConnectionTester;
 import dev.mailroom.secrets.SecretDecryptionException;
 import dev.mailroom.web.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.mailroom.secrets.SecretDecryptionException;
-import dev.mailroom.web.ConflictException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
