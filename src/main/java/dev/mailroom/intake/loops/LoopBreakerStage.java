@@ -40,12 +40,13 @@ public class LoopBreakerStage implements IntakeStage {
         return breaker.judge(context, QuarantineSubject.sender(context.inbound().serverId(), sender.get()));
     }
 
-    /** The sender as the fetcher stored it, which is what the count compares; an uploaded email's parsed author. */
+    /**
+     * The sender as the fetcher stored it, which is what the count compares; for an uploaded email (dry run, never
+     * stored) its parsed author.
+     */
     private static Optional<String> sender(IntakeContext context) {
-        String stored = context.inbound().sender();
-        if (stored != null && !stored.isBlank()) {
-            return Optional.of(stored);
-        }
-        return context.email().addresses().author().map(EmailAddress::address).filter(address -> !address.isBlank());
+        Optional<String> sender = context.inbound().id() > 0 ? Optional.ofNullable(context.inbound().sender())
+                : context.email().addresses().author().map(EmailAddress::address);
+        return sender.filter(address -> !address.isBlank());
     }
 }
