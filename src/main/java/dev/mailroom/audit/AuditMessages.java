@@ -25,6 +25,9 @@ public final class AuditMessages {
     // Beyond the FAQ: outcomes it has no row for, worded in its style.
     public static final String NO_SENDER_ADDRESS = "Email has no sender address to create a request for";
     public static final String AUTOMATIC_MAIL = "Automatic email, no request created";
+    public static final String SENDER_QUARANTINED = "Mail loop suspected: sender quarantined";
+    public static final String THREAD_QUARANTINED = "Mail loop suspected: ticket thread quarantined";
+    public static final String QUARANTINE_RELEASED = "Mail loop quarantine released by admin";
 
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";

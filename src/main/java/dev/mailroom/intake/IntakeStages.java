@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.mailroom.intake.loops.LoopBreakerStage;
+import dev.mailroom.intake.loops.ThreadLoopBreakerStage;
 import dev.mailroom.intake.rules.RulesStage;
 import dev.mailroom.intake.stage.AutomatedMailStage;
 import dev.mailroom.intake.stage.CcBccStage;
@@ -29,20 +31,24 @@ class IntakeStages {
     private final List<IntakeStage> inOrder;
 
     IntakeStages(DuplicateMessageStage duplicate, OwnMailStage ownMail, SelfReferenceStage selfReference,
-            SenderFilterStage senderFilter, ReplyToStage replyTo, ForwardedSenderStage forwardedSender,
-            SenderAccountStage senderAccount, GuestStage guest, ThreadingStage threading, ReplyStage reply,
+            LoopBreakerStage loopBreaker, SenderFilterStage senderFilter, ReplyToStage replyTo,
+            ForwardedSenderStage forwardedSender, SenderAccountStage senderAccount, GuestStage guest,
+            ThreadingStage threading, ThreadLoopBreakerStage threadLoopBreaker, ReplyStage reply,
             AutomatedMailStage automatedMail, ReservedPrefixStage reservedPrefix, CcBccStage ccBcc,
-            EmailToRequestStage emailToRequest, RulesStage rules, ServerDefaultsStage serverDefaults, CreateTicketStage createTicket) {
+            EmailToRequestStage emailToRequest, RulesStage rules, ServerDefaultsStage serverDefaults,
+            CreateTicketStage createTicket) {
         this.inOrder = List.of(
                 duplicate,
                 ownMail,
                 selfReference,
+                loopBreaker,
                 senderFilter,
                 replyTo,
                 forwardedSender,
                 senderAccount,
                 guest,
                 threading,
+                threadLoopBreaker,
                 reply,
                 // Automatic mail that threads nowhere never makes a ticket; threaded, the reply stage has kept it.
                 automatedMail,
