@@ -1,68 +1,21 @@
 package dev.mailroom.incoming;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.mailroom.web.FieldError;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
+import dev.mailroom.web.UnreadableJson;
 
-/**
- * A JSON body of the wrong shape (an unknown protocol, text where a number belongs) answered like any validation
- * failure: which field, and what it must be. The submitted value is never echoed, since it may be a password.
- */
+/** Incoming-server bodies of the wrong JSON shape answered with the field named ({@link UnreadableJson}). */
 @RestControllerAdvice(assignableTypes = IncomingServerController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class JsonBodyProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        FieldError error = e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()
-                ? new FieldError(path(json), expected(json))
-                : new FieldError("body", "must be a JSON object");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, error.field() + ": " + error.message());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(error));
-        return problem;
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(JacksonException e) {
-        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        if (type == null) {
-            return "has an unreadable value";
-        }
-        if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants());
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "must be a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "must be a list";
-        }
-        return "must be " + type.getSimpleName();
+        return UnreadableJson.problem(e, "", "must be a JSON object");
     }
 }
