@@ -54,7 +54,12 @@ public class ServerTrust {
     }
 
     public SSLSocketFactory socketFactory(MailConnection connection) {
-        return connection.trustSelfSignedCertificate() ? trustingAny : verifying;
+        return socketFactory(connection.trustSelfSignedCertificate());
+    }
+
+    /** For connections that are not mailboxes (SMTP): any certificate only when the admin chose so for that server. */
+    public SSLSocketFactory socketFactory(boolean trustSelfSignedCertificate) {
+        return trustSelfSignedCertificate ? trustingAny : verifying;
     }
 
     /** Like {@link #socketFactory(MailConnection)}, telling {@code observer} which certificates the server presented. */

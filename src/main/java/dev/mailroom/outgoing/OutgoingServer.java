@@ -1,0 +1,30 @@
+package dev.mailroom.outgoing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A saved Outgoing Email Server. The password is held only encrypted; {@link OutgoingServerConnections} decrypts it
+ * for the moment a connection is made.
+ */
+public record OutgoingServer(long id, OutgoingServerSettings settings, String encryptedPassword, Instant createdAt,
+        Instant updatedAt) {
+
+    public String name() {
+        return settings.name();
+    }
+
+    public boolean passwordSet() {
+        return encryptedPassword != null;
+    }
+
+    /** See {@link OutgoingServerSettings#whyNotReady(boolean)}. */
+    public Optional<String> whyNotReady() {
+        return settings.whyNotReady(passwordSet());
+    }
+
+    @Override
+    public String toString() {
+        return "OutgoingServer[id=" + id + ", name=" + settings.name() + "]";
+    }
+}

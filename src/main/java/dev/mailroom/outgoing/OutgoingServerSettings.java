@@ -1,0 +1,66 @@
+package dev.mailroom.outgoing;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.mailroom.incoming.FilterType;
+import dev.mailroom.incoming.SenderFilter;
+import dev.mailroom.incoming.connection.MailSecurity;
+
+/**
+ * What an admin configured for one outgoing server, validated and with defaults applied; the password is kept apart
+ * (encrypted in {@link OutgoingServer}). The filter lists recipients that are never sent to.
+ */
+public record OutgoingServerSettings(
+        String name,
+        String host,
+        int port,
+        MailSecurity security,
+        SmtpAuthentication authentication,
+        String username,
+        String fromAddress,
+        String fromName,
+        String replyToAddress,
+        boolean enabled,
+        boolean defaultServer,
+        long maxAttachmentBytes,
+        List<String> filterEntries,
+        boolean trustSelfSignedCertificate,
+        int connectTimeoutSeconds,
+        int readTimeoutSeconds) {
+
+    public static final int DEFAULT_PORT = 587;
+    public static final MailSecurity DEFAULT_SECURITY = MailSecurity.STARTTLS;
+    public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
+
+    public OutgoingServerSettings {
+        filterEntries = List.copyOf(filterEntries);
+    }
+
+    /** Why this recipient is on the spam/ignore filter ("… matches the Ignore list entry example.com"), or empty. */
+    public Optional<String> whyFiltered(String recipient) {
+        return new SenderFilter(FilterType.IGNORE, filterEntries).whyIgnored(recipient);
+    }
+
+    /**
+     * What keeps this server from sending, in the admin's words, or empty when it can send: the FAQ's
+     * "configuration is not proper" causes (disabled, incomplete, no Reply-To address).
+     */
+    public Optional<String> whyNotReady(boolean passwordSet) {
+        if (!enabled) {
+            return Optional.of("the outgoing server '" + name + "' is disabled");
+        }
+        if (host == null || host.isBlank() || fromAddress == null || fromAddress.isBlank()) {
+            return Optional.of("the outgoing server '" + name + "' has no host or from address");
+        }
+        if (authentication == SmtpAuthentication.PASSWORD && (username == null || username.isBlank() || !passwordSet)) {
+            return Optional.of("the outgoing server '" + name + "' signs in with a password, but the username or password is missing");
+        }
+        if (replyToAddress == null || replyToAddress.isBlank()) {
+            return Optional.of("the outgoing server '" + name + "' has no Reply-To address");
+        }
+        return Optional.empty();
+    }
+}

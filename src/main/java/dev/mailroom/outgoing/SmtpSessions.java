@@ -1,0 +1,65 @@
+package dev.mailroom.outgoing;
+
+import java.util.Properties;
+
+import org.springframework.stereotype.Component;
+
+import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.incoming.connection.ServerTrust;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+
+/**
+ * Builds the Jakarta Mail session for an SMTP server and signs in to it. The sender and Test Connection both connect
+ * through here, so a server that passes the test is reached the same way when mail is sent. The password goes to
+ * {@link Transport#connect} only, never into the properties.
+ */
+@Component
+public class SmtpSessions {
+
+    private final ServerTrust trust;
+
+    SmtpSessions(ServerTrust trust) {
+        this.trust = trust;
+    }
+
+    public Properties properties(SmtpConnection connection) {
+        boolean tls = connection.security() != MailSecurity.NONE;
+        boolean startTls = connection.security() == MailSecurity.STARTTLS;
+        Properties properties = new Properties();
+        properties.put("mail.transport.protocol", "smtp");
+        properties.put("mail.smtp.host", connection.host());
+        properties.put("mail.smtp.port", String.valueOf(connection.port()));
+        properties.put("mail.smtp.connectiontimeout", String.valueOf(connection.connectTimeout().toMillis()));
+        properties.put("mail.smtp.timeout", String.valueOf(connection.readTimeout().toMillis()));
+        properties.put("mail.smtp.writetimeout", String.valueOf(connection.readTimeout().toMillis()));
+        properties.put("mail.smtp.auth", String.valueOf(connection.signsIn()));
+        properties.put("mail.smtp.ssl.enable", String.valueOf(connection.security() == MailSecurity.SSL_TLS));
+        properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
+        // A server that stops offering STARTTLS must fail, not silently carry the password and the mail in plain text.
+        properties.put("mail.smtp.starttls.required", String.valueOf(startTls));
+        // Recipients the server refuses are reported per address while the others are still sent to.
+        properties.put("mail.smtp.sendpartial", "true");
+        if (tls) {
+            properties.put("mail.smtp.ssl.socketFactory", trust.socketFactory(connection.trustSelfSignedCertificate()));
+            properties.put("mail.smtp.ssl.checkserveridentity", String.valueOf(!connection.trustSelfSignedCertificate()));
+        }
+        return properties;
+    }
+
+    public Session session(SmtpConnection connection) {
+        return Session.getInstance(properties(connection));
+    }
+
+    /** A transport connected (and signed in, if the server wants it); the caller closes it. */
+    public Transport connect(SmtpConnection connection, Session session) throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        if (connection.signsIn()) {
+            transport.connect(connection.host(), connection.port(), connection.username(), connection.password());
+        } else {
+            transport.connect(connection.host(), connection.port(), null, null);
+        }
+        return transport;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.mailroom.outgoing.outbox;
+
+public enum RecipientKind {
+    TO, CC
+}

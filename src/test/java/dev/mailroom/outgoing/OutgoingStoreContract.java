@@ -1,0 +1,80 @@
+package dev.mailroom.outgoing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.outgoing.outbox.NewOutboundEmail;
+import dev.mailroom.outgoing.outbox.OutboundKind;
+import dev.mailroom.outgoing.outbox.OutboundRecipient;
+import dev.mailroom.outgoing.outbox.Outbox;
+
+/**
+ * What the outgoing server and outbox tables must do on every database the desk runs on; subclasses pick the
+ * database. Names carry a tag of their own because the database is shared with other tests of the same context.
+ */
+abstract class OutgoingStoreContract {
+
+    @Autowired
+    OutgoingServerRepository servers;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void serverRoundTripsWithItsFilter() {
+        OutgoingServerSettings settings = settings("Relay " + tag, false, List.of("noreply@example.com", "example.org"));
+
+        OutgoingServer saved = servers.insert(settings, "v1:secret");
+
+        OutgoingServer found = servers.findById(saved.id()).orElseThrow();
+        assertThat(found.settings()).isEqualTo(settings);
+        assertThat(found.passwordSet()).isTrue();
+        assertThat(servers.findByName("RELAY " + tag)).contains(found);
+        assertThat(found.settings().whyFiltered("someone@mail.example.org")).isPresent();
+        assertThat(found.settings().whyFiltered("someone@example.com")).isEmpty();
+    }
+
+    @Test
+    void onlyOneServerIsTheDefault() {
+        OutgoingServer first = servers.insert(settings("First " + tag, true, List.of()), null);
+        OutgoingServer second = servers.insert(settings("Second " + tag, true, List.of()), null);
+
+        assertThat(servers.findDefault()).map(OutgoingServer::id).contains(second.id());
+        assertThat(servers.findById(first.id()).orElseThrow().settings().defaultServer()).isFalse();
+        assertThat(servers.findForIncoming(null)).map(OutgoingServer::id).contains(second.id());
+    }
+
+    @Test
+    void queuedEmailKeepsItsRecipientsInOrder() {
+        long id = outbox.enqueue(new NewOutboundEmail(OutboundKind.TEST_EMAIL, null, null, null, null,
+                List.of(OutboundRecipient.to("a@example.com"), OutboundRecipient.cc("b@example.com")),
+                "<test." + tag + "@mailroom.local>", null, List.of("<x@y>", "<z@y>"), "Test " + tag, "Hello", null,
+                List.of()));
+
+        assertThat(jdbc.sql("select state from outbox_email where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("PENDING");
+        assertThat(jdbc.sql("select references_header from outbox_email where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("<x@y> <z@y>");
+        assertThat(jdbc.sql("select kind || ':' || address from outbox_recipient where outbox_id = :id order by sort_order")
+                .param("id", id).query(String.class).list()).containsExactly("TO:a@example.com", "CC:b@example.com");
+    }
+
+    private static OutgoingServerSettings settings(String name, boolean defaultServer, List<String> filter) {
+        return new OutgoingServerSettings(name, "smtp.example.com", 587, MailSecurity.STARTTLS,
+                SmtpAuthentication.PASSWORD, "desk@example.com", "desk@example.com", "Service Desk",
+                "desk@example.com", true, defaultServer, OutgoingServerSettings.DEFAULT_MAX_ATTACHMENT_BYTES, filter,
+                false, 10, 60);
+    }
+}
