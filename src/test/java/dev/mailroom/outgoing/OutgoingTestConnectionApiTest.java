@@ -122,13 +122,18 @@ class OutgoingTestConnectionApiTest {
     }
 
     @Test
-    void testRecipientMustBeAnAddress() {
+    void testRecipientIsOptionalButMustBeAnAddress() {
         long id = api.admin().post(SERVERS, smtp("Recipient check")).get("id").asLong();
 
-        Response result = api.admin().post(SERVERS + "/" + id + "/test", Map.of("testRecipient", "not-an-address"));
+        Response withoutBody = api.admin().post(SERVERS + "/" + id + "/test", null);
+        Response notAnAddress = api.admin().post(SERVERS + "/" + id + "/test", Map.of("testRecipient", "not-an-address"));
 
-        assertThat(result.status()).isEqualTo(400);
-        assertThat(result.get("errors").findValuesAsString("field")).containsExactly("testRecipient");
+        assertThat(withoutBody.status()).isEqualTo(200);
+        assertThat(withoutBody.get("success").asBoolean()).as(withoutBody.body().toString()).isTrue();
+        assertThat(withoutBody.get("summary").asString()).isEqualTo("All steps passed: Mailroom can send through this server");
+        assertThat(withoutBody.get("steps").findValuesAsString("step")).doesNotContain("SEND_TEST_EMAIL");
+        assertThat(notAnAddress.status()).isEqualTo(400);
+        assertThat(notAnAddress.get("errors").findValuesAsString("field")).containsExactly("testRecipient");
     }
 
     private static Map<String, Object> smtp(String name) {
