@@ -55,9 +55,7 @@ final class SmtpSendTestStep implements Step<SmtpProbe> {
         } catch (MessagingException e) {
             return refused(e, c);
         } finally {
-            if (transport != null) {
-                transport.close();
-            }
+            closeQuietly(transport);
         }
     }
 
@@ -83,6 +81,17 @@ final class SmtpSendTestStep implements Step<SmtpProbe> {
         }
         String hint = e.getCause() instanceof IOException ? Hints.connectionRefused(c) : Hints.smtpRejected("the test email");
         return Outcome.failed("The test email was not sent: " + e.getMessage(), null, hint);
+    }
+
+    /** A failed close must not replace the outcome already found (a server that hung up after refusing). */
+    private static void closeQuietly(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // the test email's outcome is known; closing adds nothing
+            }
+        }
     }
 
     private static boolean startsWith(String command, String prefix) {
