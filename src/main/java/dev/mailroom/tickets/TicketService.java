@@ -79,12 +79,16 @@ public class TicketService {
                     request.priority() == null ? TicketPriority.MEDIUM : request.priority(), request.groupId(),
                     request.categoryId(), source, request.incomingServerId(), messageId, now, now, null, null));
             files.forEach(file -> attachments.insert(ticket.id(), null, file, now));
-            events.publishEvent(new TicketCreated(ticket.id(), ticket.displayId(), source));
+            events.publishEvent(new TicketCreated(ticket.id(), ticket.displayId(), source,
+                    blankToNull(request.automaticMail())));
             return ticket;
         });
     }
 
-    /** Changes what is set in {@code changes}; status changes stamp or clear resolved/closed times. */
+    /**
+     * Changes what is set in {@code changes}; status changes stamp or clear resolved/closed times. Entering RESOLVED
+     * publishes {@link TicketResolved} inside this transaction.
+     */
     @Transactional
     public Ticket update(long ticketId, TicketChanges changes) {
         if (changes.subject() != null) {
@@ -94,6 +98,9 @@ public class TicketService {
         Ticket current = tickets.findByIdForUpdate(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
         Ticket updated = current.with(changes, SqlTime.now());
         tickets.update(updated);
+        if (updated.status() == TicketStatus.RESOLVED && current.status() != TicketStatus.RESOLVED) {
+            events.publishEvent(new TicketResolved(updated.id(), updated.displayId()));
+        }
         return updated;
     }
 

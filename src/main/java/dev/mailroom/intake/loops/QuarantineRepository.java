@@ -67,6 +67,16 @@ class QuarantineRepository {
                 .flatMap(Optional::stream).findFirst();
     }
 
+    /** Active quarantines of the sender (on any server) or of the ticket's thread. */
+    List<Quarantine> activeForSenderOrThread(String sender, long ticketId) {
+        return jdbc.sql("""
+                select * from intake_quarantine
+                where released_at is null and ((kind = 'SENDER' and sender = :sender) or (kind = 'THREAD' and ticket_id = :ticketId))
+                order by since, id""")
+                .param("sender", sender.strip().toLowerCase(java.util.Locale.ROOT)).param("ticketId", ticketId)
+                .query(QuarantineRepository::map).list();
+    }
+
     List<Quarantine> active() {
         return jdbc.sql("select * from intake_quarantine where released_at is null order by since desc, id desc")
                 .query(QuarantineRepository::map).list();
