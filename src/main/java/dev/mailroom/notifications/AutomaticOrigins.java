@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.mailroom.platform.Texts;
+
 /** Tickets made from automatic mail, remembered so that no automatic notification about them is ever sent. */
 @Repository
 class AutomaticOrigins {
@@ -17,7 +19,7 @@ class AutomaticOrigins {
 
     void record(long ticketId, String description) {
         jdbc.sql("insert into ticket_automatic_origin (ticket_id, description) values (:id, :description)")
-                .param("id", ticketId).param("description", dev.mailroom.platform.Texts.clip(description, 400)).update();
+                .param("id", ticketId).param("description", Texts.clip(description, 400)).update();
     }
 
     /** What kind of automatic mail the ticket was made from, in words. */

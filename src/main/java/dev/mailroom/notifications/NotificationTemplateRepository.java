@@ -3,6 +3,8 @@ package dev.mailroom.notifications;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +45,8 @@ class NotificationTemplateRepository {
         jdbc.sql("delete from notification_template where kind = :kind").param("kind", kind.name()).update();
     }
 
-    private static java.util.Map<String, Object> params(NotificationTemplate template, Instant now, String updatedBy) {
-        var params = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> params(NotificationTemplate template, Instant now, String updatedBy) {
+        var params = new HashMap<String, Object>();
         params.put("kind", template.kind().name());
         params.put("enabled", template.enabled());
         params.put("subject", template.subject());

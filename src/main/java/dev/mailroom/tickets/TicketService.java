@@ -106,7 +106,8 @@ public class TicketService {
 
     /**
      * Adds an entry to the ticket's thread with its attachments. An OUTGOING reply without recipients is addressed to
-     * the requester, and {@link TicketReplyAdded} is published for the outgoing feature to send it. Replies and notes
+     * the requester, and {@link TicketReplyAdded} is published for the outgoing feature to send it (the reply returned
+     * carries the Message-ID a listener recorded for it in this transaction). Replies and notes
      * need a body; an incoming email may consist of attachments only.
      */
     @Transactional
@@ -128,6 +129,8 @@ public class TicketService {
         tickets.touch(ticketId, now);
         if (conversation.direction() == ConversationDirection.OUTGOING) {
             events.publishEvent(new TicketReplyAdded(ticketId, ticket.displayId(), conversation.id()));
+            // A listener may have recorded the Message-ID the reply is emailed with.
+            return conversations.findById(conversation.id()).orElseThrow();
         }
         return conversation;
     }

@@ -1,13 +1,14 @@
 package dev.mailroom.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import dev.mailroom.tickets.Conversation;
@@ -126,21 +127,20 @@ class TemplateRendererTest {
 
     @Test
     void aSyntaxErrorNamesThePartAndTheLine() {
-        assertThatThrownBy(() -> render("ok", "line one\n\n{{#ticket.link}}\nno close", ""))
-                .isInstanceOf(BadRequestException.class)
-                .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("bodyText"))
-                .hasMessageContaining("line");
-        assertThatThrownBy(() -> render("ok", "", "<p>\n{{#ticket.link}}x{{/ticket.subject}}</p>"))
-                .isInstanceOf(BadRequestException.class)
-                .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("bodyHtml"))
-                .hasMessageContaining("on line 2");
+        assertThat(refusal(() -> render("ok", "line one\n\n{{#ticket.link}}\nno close", "")))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("bodyText")).hasMessageContaining("line");
+        assertThat(refusal(() -> render("ok", "", "<p>\n{{#ticket.link}}x{{/ticket.subject}}</p>")))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("bodyHtml")).hasMessageContaining("on line 2");
     }
 
     @Test
     void anUnknownFieldNamesItAndTheLine() {
-        assertThatThrownBy(() -> render("Hi {{requester.nmae}}", "", ""))
-                .isInstanceOf(BadRequestException.class)
-                .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("subject"))
+        assertThat(refusal(() -> render("Hi {{requester.nmae}}", "", "")))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("subject"))
                 .hasMessage("unknown field 'requester.nmae' on line 1");
+    }
+
+    private static BadRequestException refusal(ThrowingCallable rendering) {
+        return catchThrowableOfType(BadRequestException.class, rendering);
     }
 }

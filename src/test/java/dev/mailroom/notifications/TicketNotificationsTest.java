@@ -221,7 +221,7 @@ class TicketNotificationsTest {
                 "Ticket " + ticket.displayId() + " was created from automatic mail (an automatic reply (out-of-office or"
                         + " similar)); acknowledgment not sent",
                 "Ticket " + ticket.displayId() + " was created from automatic mail (an automatic reply (out-of-office or"
-                        + " similar)); ticket resolved not sent");
+                        + " similar)); resolved notification not sent");
     }
 
     @Test
@@ -249,7 +249,7 @@ class TicketNotificationsTest {
         assertThat(outbox.ofTicket(ticket.id())).extracting(Row::kind).containsExactly("ACKNOWLEDGMENT", "TECHNICIAN_REPLY");
         assertThat(outbox.ignored(ticket.id())).extracting(Outboxes.Ignored::message).containsExactly("The thread of "
                 + ticket.displayId() + " is quarantined by the loop breaker (quarantine #" + quarantine
-                + "); ticket resolved not sent");
+                + "); resolved notification not sent");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +74,7 @@ class QuarantineRepository {
                 select * from intake_quarantine
                 where released_at is null and ((kind = 'SENDER' and sender = :sender) or (kind = 'THREAD' and ticket_id = :ticketId))
                 order by since, id""")
-                .param("sender", sender.strip().toLowerCase(java.util.Locale.ROOT)).param("ticketId", ticketId)
+                .param("sender", sender.strip().toLowerCase(Locale.ROOT)).param("ticketId", ticketId)
                 .query(QuarantineRepository::map).list();
     }
 
