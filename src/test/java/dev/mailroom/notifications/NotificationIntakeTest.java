@@ -95,6 +95,22 @@ class NotificationIntakeTest {
                 .contains(MailIdentity.NOTIFICATION_HEADER);
 
         api.technician().patch("/api/tickets/" + ticket.displayId(), Map.of("status", "RESOLVED"));
+        Row resolved = outbox.ofTicket(ticket.id()).get(1);
+        assertThat(resolved.kind()).isEqualTo("TICKET_RESOLVED");
+        // A relay that strips X- headers: our Message-ID domain still tells it is ours.
+        JsonNode stripped = intake.receive(desk, """
+                From: IT Service Desk <%DESK%>
+                To: %DESK%
+                Subject: SUBJECT
+                Message-ID: MESSAGE_ID
+                Content-Type: text/plain; charset=utf-8
+
+                Resolved.
+                """.replace("SUBJECT", resolved.subject()).replace("MESSAGE_ID", resolved.messageId()));
+        assertThat(stripped.get("status").asString()).as(stripped.toString()).isEqualTo("RECEIVED_IGNORED");
+        assertThat(stripped.get("message").asString()).isEqualTo(AuditMessages.SYSTEM_ACKNOWLEDGMENT);
+        assertThat(IntakeHarness.step(stripped, "own-mail").get("detail").asString()).contains("is one Mailroom generated");
+
         long rowsBeforeAutoReply = outbox.ofTicket(ticket.id()).size();
         JsonNode outOfOffice = intake.receive(desk, """
                 From: Alice <alice@customer.test>
