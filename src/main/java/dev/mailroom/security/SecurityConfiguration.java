@@ -46,8 +46,8 @@ class SecurityConfiguration {
                         .requestMatchers(PATCH, "/api/groups/**", "/api/categories/**").hasRole(ADMIN)
                         .requestMatchers(DELETE, "/api/groups/**", "/api/categories/**", "/api/users/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
-                        .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**", "/api/outgoing-servers/**")
-                                .hasRole(ADMIN)
+                        .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**", "/api/outgoing-servers/**",
+                                "/api/notification-templates/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))
                 .exceptionHandling(errors -> errors

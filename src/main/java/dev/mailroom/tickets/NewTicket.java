@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * What it takes to open a ticket, from the API or from an email. The requester is found, or created as a guest,
  * by email address. HTML is sanitized by the service; if only HTML is given, the text is derived from it.
- * Unset priority means MEDIUM, unset prefix the configured default.
+ * Unset priority means MEDIUM, unset prefix the configured default. {@code automaticMail} says, in words, what kind
+ * of automatic mail (auto-reply, bounce, list mail) the ticket was made from, or is null for mail a person wrote;
+ * notifications are never sent about such a ticket.
  */
 public record NewTicket(String subject, String descriptionText, String descriptionHtml, String requesterEmail,
         String requesterName, TicketPriority priority, Long groupId, Long categoryId, String prefix,
-        TicketSource source, Long incomingServerId, String messageId, List<NewAttachment> attachments) {
+        TicketSource source, Long incomingServerId, String messageId, List<NewAttachment> attachments,
+        String automaticMail) {
 
     public NewTicket {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -33,6 +36,7 @@ public record NewTicket(String subject, String descriptionText, String descripti
         private String prefix;
         private Long incomingServerId;
         private String messageId;
+        private String automaticMail;
         private final List<NewAttachment> attachments = new ArrayList<>();
 
         private Builder(TicketSource source, String requesterEmail, String subject) {
@@ -84,6 +88,12 @@ public record NewTicket(String subject, String descriptionText, String descripti
             return this;
         }
 
+        /** The ticket is made from automatic mail, described in words ("an automatic reply (out-of-office …)"). */
+        public Builder automaticMail(String description) {
+            this.automaticMail = description;
+            return this;
+        }
+
         public Builder attachment(NewAttachment attachment) {
             this.attachments.add(attachment);
             return this;
@@ -91,7 +101,7 @@ public record NewTicket(String subject, String descriptionText, String descripti
 
         public NewTicket build() {
             return new NewTicket(subject, descriptionText, descriptionHtml, requesterEmail, requesterName, priority,
-                    groupId, categoryId, prefix, source, incomingServerId, messageId, attachments);
+                    groupId, categoryId, prefix, source, incomingServerId, messageId, attachments, automaticMail);
         }
     }
 }

@@ -79,12 +79,16 @@ public class TicketService {
                     request.priority() == null ? TicketPriority.MEDIUM : request.priority(), request.groupId(),
                     request.categoryId(), source, request.incomingServerId(), messageId, now, now, null, null));
             files.forEach(file -> attachments.insert(ticket.id(), null, file, now));
-            events.publishEvent(new TicketCreated(ticket.id(), ticket.displayId(), source));
+            events.publishEvent(new TicketCreated(ticket.id(), ticket.displayId(), source,
+                    blankToNull(request.automaticMail())));
             return ticket;
         });
     }
 
-    /** Changes what is set in {@code changes}; status changes stamp or clear resolved/closed times. */
+    /**
+     * Changes what is set in {@code changes}; status changes stamp or clear resolved/closed times. Entering RESOLVED
+     * publishes {@link TicketResolved} inside this transaction.
+     */
     @Transactional
     public Ticket update(long ticketId, TicketChanges changes) {
         if (changes.subject() != null) {
@@ -94,12 +98,16 @@ public class TicketService {
         Ticket current = tickets.findByIdForUpdate(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
         Ticket updated = current.with(changes, SqlTime.now());
         tickets.update(updated);
+        if (updated.status() == TicketStatus.RESOLVED && current.status() != TicketStatus.RESOLVED) {
+            events.publishEvent(new TicketResolved(updated.id(), updated.displayId()));
+        }
         return updated;
     }
 
     /**
      * Adds an entry to the ticket's thread with its attachments. An OUTGOING reply without recipients is addressed to
-     * the requester, and {@link TicketReplyAdded} is published for the outgoing feature to send it. Replies and notes
+     * the requester, and {@link TicketReplyAdded} is published for the outgoing feature to send it (the reply returned
+     * carries the Message-ID a listener recorded for it in this transaction). Replies and notes
      * need a body; an incoming email may consist of attachments only.
      */
     @Transactional
@@ -121,6 +129,8 @@ public class TicketService {
         tickets.touch(ticketId, now);
         if (conversation.direction() == ConversationDirection.OUTGOING) {
             events.publishEvent(new TicketReplyAdded(ticketId, ticket.displayId(), conversation.id()));
+            // A listener may have recorded the Message-ID the reply is emailed with.
+            return conversations.findById(conversation.id()).orElseThrow();
         }
         return conversation;
     }

@@ -67,6 +67,8 @@ abstract class AbstractTicketStoreTest {
 
     @BeforeEach
     void emptyTicketTables() {
+        // Notifications about the tickets (V8/V10 outbox) go first: they reference tickets and attachments.
+        jdbc.sql("delete from outbox_email").update();
         jdbc.sql("delete from attachment").update();
         jdbc.sql("delete from conversation").update();
         jdbc.sql("delete from ticket").update();
@@ -342,7 +344,13 @@ abstract class AbstractTicketStoreTest {
     @Test
     void aSentReplyGetsItsMessageIdOnceAndAnswersToItThreadBack() {
         Ticket ticket = tickets.create(apiTicket("ann@example.com", "Help").build());
-        Conversation reply = tickets.addConversation(ticket.id(), NewConversation.reply(List.of(), List.of(), "Done", null, "tech"));
+        Conversation notified = tickets.addConversation(ticket.id(), NewConversation.reply(List.of(), List.of(), "Done", null, "tech"));
+        assertThat(notified.messageId()).as("recorded by the notification queued for it").startsWith("<" + ticket.displayId() + ".");
+        assertThat(tickets.recordMessageId(notified.id(), "late@desk.example.com")).isFalse();
+        assertThat(tickets.findByMessageId(notified.messageId())).map(Ticket::id).contains(ticket.id());
+        // Nothing is queued for a no-reply address, so this reply has no Message-ID until one is recorded.
+        Conversation reply = tickets.addConversation(ticket.id(),
+                NewConversation.reply(List.of("noreply@example.com"), List.of(), "Done", null, "tech"));
         assertThat(reply.messageId()).isNull();
 
         assertThat(tickets.recordMessageId(reply.id(), "sent-1@desk.example.com")).isTrue();

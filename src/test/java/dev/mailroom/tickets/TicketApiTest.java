@@ -74,6 +74,8 @@ class TicketApiTest {
 
     @BeforeEach
     void emptyTicketTables() {
+        // Notifications about the tickets (V8/V10 outbox) go first: they reference tickets and attachments.
+        jdbc.sql("delete from outbox_email").update();
         jdbc.sql("delete from attachment").update();
         jdbc.sql("delete from conversation").update();
         jdbc.sql("delete from ticket").update();

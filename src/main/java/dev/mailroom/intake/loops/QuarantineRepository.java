@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,16 @@ class QuarantineRepository {
         };
         return sql.query((rs, row) -> Optional.ofNullable(SqlTime.instant(rs, "released_at"))).list().stream()
                 .flatMap(Optional::stream).findFirst();
+    }
+
+    /** Active quarantines of the sender (on any server) or of the ticket's thread. */
+    List<Quarantine> activeForSenderOrThread(String sender, long ticketId) {
+        return jdbc.sql("""
+                select * from intake_quarantine
+                where released_at is null and ((kind = 'SENDER' and sender = :sender) or (kind = 'THREAD' and ticket_id = :ticketId))
+                order by since, id""")
+                .param("sender", sender.strip().toLowerCase(Locale.ROOT)).param("ticketId", ticketId)
+                .query(QuarantineRepository::map).list();
     }
 
     List<Quarantine> active() {

@@ -40,6 +40,16 @@ public class Quarantines {
         return repository.active();
     }
 
+    /**
+     * The active quarantine that stops mail to {@code address} about the ticket, if any: the address quarantined as a
+     * sender (on {@code serverId}, or on any mailbox when the ticket came through none), or the ticket's thread.
+     */
+    public Optional<Quarantine> quarantining(String address, Long serverId, long ticketId) {
+        return repository.activeForSenderOrThread(address, ticketId).stream()
+                .filter(q -> q.kind() == QuarantineKind.THREAD || serverId == null || serverId.equals(q.serverId()))
+                .findFirst();
+    }
+
     Optional<Quarantine> activeFor(QuarantineSubject subject) {
         return repository.findActive(subject);
     }

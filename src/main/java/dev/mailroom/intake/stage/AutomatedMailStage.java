@@ -32,7 +32,7 @@ public class AutomatedMailStage implements IntakeStage {
         return StageResult.ignored(AuditMessages.AUTOMATIC_MAIL, describe(kind) + ": " + evidence(signals, kind));
     }
 
-    private static String describe(MailKind kind) {
+    static String describe(MailKind kind) {
         return switch (kind) {
             case AUTO_REPLY -> "an automatic reply (out-of-office or similar)";
             case BOUNCE -> "a delivery failure report (bounce)";

@@ -6,6 +6,7 @@ import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.IntakeStage;
 import dev.mailroom.intake.StageResult;
 import dev.mailroom.intake.parse.EmailAddress;
+import dev.mailroom.intake.parse.MailKind;
 import dev.mailroom.intake.parse.ParsedAttachment;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.platform.Texts;
@@ -50,6 +51,12 @@ public class CreateTicketStage implements IntakeStage {
                 .priority(context.priority())
                 .incomingServer(context.inbound().serverId())
                 .messageId(email.messageId() != null ? email.messageId() : context.inbound().messageId());
+        // Automatic mail normally stops at the automated-mail stage; a reprocess or rule can still bring it here,
+        // and then no notification may answer it.
+        MailKind kind = email.signals().kind();
+        if (kind != MailKind.PERSONAL) {
+            ticket.automaticMail(AutomatedMailStage.describe(kind));
+        }
         for (ParsedAttachment attachment : email.attachments()) {
             ticket.attachment(NewAttachment.stored(attachment.fileName(), attachment.contentType(), attachment.contentId(),
                     attachment.blob()));
