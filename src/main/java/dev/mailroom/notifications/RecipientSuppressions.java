@@ -1,6 +1,7 @@
 package dev.mailroom.notifications;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,14 @@ public class RecipientSuppressions {
     public boolean release(String address) {
         return jdbc.sql("delete from recipient_suppression where address_key = :key").param("key", key(address))
                 .update() > 0;
+    }
+
+    /** Every marked address, newest first. */
+    public List<RecipientSuppression> list() {
+        return jdbc.sql("select address, reason, created_at from recipient_suppression order by created_at desc")
+                .query((rs, row) -> new RecipientSuppression(rs.getString("address"), rs.getString("reason"),
+                        SqlTime.instant(rs, "created_at")))
+                .list();
     }
 
     public Optional<String> reasonFor(String address) {

@@ -21,6 +21,8 @@ import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
 import dev.mailroom.outgoing.outbox.Outbox;
+import dev.mailroom.notifications.RecipientSuppressions;
+import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.tickets.Conversation;
 import dev.mailroom.tickets.ConversationDirection;
@@ -51,6 +53,10 @@ class BounceIntakeTest {
     Outbox outbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RecipientSuppressions suppressions;
+    @Autowired
+    Api api;
 
     @Test
     void deliveryStatusReportOfOurAcknowledgmentBecomesANoteAndASendFailedEntry() throws Exception {
@@ -119,6 +125,9 @@ class BounceIntakeTest {
         assertThat(failed.get(0).get("recipients")).isEqualTo("gone@bounce.test");
         assertThat(failed.get(0).get("message_id")).isEqualTo(ours);
         assertThat((String) failed.get(0).get("message")).startsWith("Bounced by the recipient's mail server: gone@bounce.test");
+        assertThat(suppressions.reasonFor("GONE@bounce.test")).hasValueSatisfying(reason ->
+                assertThat(reason).startsWith("undeliverable: gone@bounce.test: failed (5.1.1)"));
+        assertThat(api.admin().get("/api/recipient-suppressions").toString()).contains("gone@bounce.test");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.MailKind;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.intake.parse.RecipientStatus;
+import dev.mailroom.notifications.RecipientSuppressions;
 import dev.mailroom.outgoing.outbox.SentNotification;
 import dev.mailroom.outgoing.outbox.SentNotifications;
 import dev.mailroom.tickets.ConversationDirection;
@@ -31,8 +32,9 @@ import dev.mailroom.tickets.threading.ThreadIds;
 /**
  * A bounce of one of our notifications becomes a note on the ticket whose notification bounced, found through the
  * returned message's Message-ID, never a new ticket; each recipient it failed for gets a SEND_FAILED entry in the
- * Email Audit, where the admin looks for "why did the requester not get our mail". Bounces of anything else pass
- * on (the automated-mail stage ends them).
+ * Email Audit, where the admin looks for "why did the requester not get our mail"; a permanent failure marks the
+ * address undeliverable, so notifications stop going there (SEND_IGNORED) until an admin releases it. Bounces of
+ * anything else pass on (the automated-mail stage ends them).
  */
 @Component
 public class BounceStage implements IntakeStage {
@@ -43,12 +45,15 @@ public class BounceStage implements IntakeStage {
     private final ThreadIds threadIds;
     private final TicketService tickets;
     private final AuditLog audit;
+    private final RecipientSuppressions suppressions;
 
-    BounceStage(SentNotifications notifications, ThreadIds threadIds, TicketService tickets, AuditLog audit) {
+    BounceStage(SentNotifications notifications, ThreadIds threadIds, TicketService tickets, AuditLog audit,
+            RecipientSuppressions suppressions) {
         this.notifications = notifications;
         this.threadIds = threadIds;
         this.tickets = tickets;
         this.audit = audit;
+        this.suppressions = suppressions;
     }
 
     @Override
@@ -77,6 +82,8 @@ public class BounceStage implements IntakeStage {
         }
         tickets.addConversation(ticket.id(), note(email, bounced.get(), failures));
         failures.forEach(failure -> recordFailure(context, bounced.get(), failure));
+        failures.stream().filter(RecipientStatus::permanentFailure)
+                .forEach(failure -> suppressions.suppress(failure.address(), "undeliverable: " + failure.describe()));
         return StageResult.processed(ticket.id(), ticket.displayId(),
                 "Delivery failure report added to " + ticket.displayId() + " as a note", summary);
     }

@@ -1,0 +1,7 @@
+package dev.mailroom.notifications;
+
+import java.time.Instant;
+
+/** An address notifications are not sent to, and why ("undeliverable: 550 5.1.1 user unknown"). */
+public record RecipientSuppression(String address, String reason, Instant createdAt) {
+}
