@@ -33,7 +33,7 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public BlobRef put(InputStream content) throws IOException {
-        return putAtMost(content, Long.MAX_VALUE - 1).orElseThrow();
+        return putAtMost(content, Long.MAX_VALUE).orElseThrow();
     }
 
     @Override
@@ -43,7 +43,7 @@ public class FileSystemBlobStore implements BlobStore {
             MessageDigest digest = sha256();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-                size = copy(content, out, maxBytes + 1);
+                size = copy(content, out, maxBytes == Long.MAX_VALUE ? maxBytes : maxBytes + 1);
             }
             if (size > maxBytes) {
                 return Optional.empty();
