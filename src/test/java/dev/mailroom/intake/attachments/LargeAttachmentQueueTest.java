@@ -108,6 +108,23 @@ class LargeAttachmentQueueTest {
     }
 
     @Test
+    void aLargeFileOnAReplyIsStoredOnItsConversation() throws Exception {
+        var desk = intake.desk(greenMail);
+        JsonNode created = intake.receive(desk, message(desk.address(), "<first-" + UUID.randomUUID() + "@customer.test>",
+                null, "Printer", file("small.txt", randomBytes(10))));
+        byte[] large = randomBytes(120 * 1024);
+
+        JsonNode reply = intake.receive(desk, message(desk.address(), "<reply-" + UUID.randomUUID() + "@customer.test>",
+                created.get("messageId").asString(), "Re: Printer", file("trace.pcap", large)));
+
+        assertThat(reply.get("ticketDisplayId")).isEqualTo(created.get("ticketDisplayId"));
+        String ticket = reply.get("ticketDisplayId").asString();
+        JsonNode stored = awaitState(ticket, 1, "STORED");
+        assertThat(stored.get("conversationId").isNull()).isFalse();
+        assertThat(api.admin().getDigest(downloadPath(ticket, stored))).isEqualTo(sha256(large));
+    }
+
+    @Test
     void aFileOverTheMaximumSizeFailsWithAnAuditEntryAndTheTicketStays() throws Exception {
         byte[] huge = randomBytes((int) (1.2 * MAX_SIZE));
 
@@ -187,12 +204,15 @@ class LargeAttachmentQueueTest {
     }
 
     private JsonNode receive(String subject, String... parts) throws Exception {
+        return intake.receive(intake.desk(greenMail),
+                message("%DESK%", "<" + UUID.randomUUID() + "@customer.test>", null, subject, parts));
+    }
+
+    private static String message(String to, String messageId, String inReplyTo, String subject, String... parts) {
         String boundary = "b-" + UUID.randomUUID();
-        StringBuilder raw = new StringBuilder("""
-                From: Alice Example <alice@customer.test>
-                To: %%DESK%%
-                Subject: %s
-                Message-ID: <%s@customer.test>
+        StringBuilder raw = new StringBuilder("From: Alice Example <alice@customer.test>\nTo: " + to + "\nSubject: "
+                + subject + "\nMessage-ID: " + messageId + "\n"
+                + (inReplyTo == null ? "" : "In-Reply-To: " + inReplyTo + "\n") + """
                 MIME-Version: 1.0
                 Content-Type: multipart/mixed; boundary="%s"
 
@@ -200,12 +220,12 @@ class LargeAttachmentQueueTest {
                 Content-Type: text/plain; charset=utf-8
 
                 See the attached files.
-                """.formatted(subject, UUID.randomUUID(), boundary, boundary));
+                """.formatted(boundary, boundary));
         for (String part : parts) {
             raw.append("--").append(boundary).append('\n').append(part);
         }
         raw.append("--").append(boundary).append("--\n");
-        return intake.receive(intake.desk(greenMail), raw.toString());
+        return raw.toString();
     }
 
     private static String file(String name, byte[] content) {
