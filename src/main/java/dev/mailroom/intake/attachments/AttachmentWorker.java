@@ -1,7 +1,6 @@
 package dev.mailroom.intake.attachments;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-import dev.mailroom.tickets.Attachment;
+import dev.mailroom.platform.BatchDrain;
 import dev.mailroom.tickets.AttachmentService;
 
 /**
@@ -31,20 +30,7 @@ class AttachmentWorker {
     @Bean
     RecurringTask<Void> attachmentStoreTask(AttachmentService attachments, PendingAttachmentStorer storer) {
         return Tasks.recurring(NAME, FixedDelay.of(Duration.ofSeconds(1)))
-                .execute((instance, context) -> drain(attachments, storer));
-    }
-
-    static int drain(AttachmentService attachments, PendingAttachmentStorer storer) {
-        long deadline = System.nanoTime() + BUDGET.toNanos();
-        int attempted = 0;
-        List<Attachment> batch;
-        do {
-            batch = attachments.duePending(BATCH);
-            for (Attachment attachment : batch) {
-                storer.attempt(attachment);
-                attempted++;
-            }
-        } while (!batch.isEmpty() && System.nanoTime() < deadline);
-        return attempted;
+                .execute((instance, context) -> BatchDrain.drain(() -> attachments.duePending(BATCH), storer::attempt,
+                        BUDGET));
     }
 }
