@@ -29,6 +29,11 @@ public final class AuditMessages {
     public static final String THREAD_QUARANTINED = "Mail loop suspected: ticket thread quarantined";
     public static final String QUARANTINE_RELEASED = "Mail loop quarantine released by admin";
 
+    // ATTACHMENT_PROCESSED_FAILED: the FAQ asks for "which file, why".
+    public static String attachmentNotStored(String fileName, String size, String reason) {
+        return "Attachment \"" + fileName + "\" (" + size + ") could not be stored: " + reason;
+    }
+
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
 

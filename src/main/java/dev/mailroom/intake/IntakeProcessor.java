@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.audit.AuditStatus;
-import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
@@ -43,11 +42,12 @@ public class IntakeProcessor {
     private final BlobStore blobs;
     private final IntakePipeline pipeline;
     private final AuditLog audit;
+    private final InboundAuditEntries auditEntries;
     private final TransactionTemplate transaction;
 
     IntakeProcessor(InboundEmailRepository inbound, IncomingServerRepository servers,
             EmailPreferenceRepository preferences, EmailParser parser, BlobStore blobs, IntakePipeline pipeline,
-            AuditLog audit, TransactionTemplate transaction) {
+            AuditLog audit, InboundAuditEntries auditEntries, TransactionTemplate transaction) {
         this.inbound = inbound;
         this.servers = servers;
         this.preferences = preferences;
@@ -55,6 +55,7 @@ public class IntakeProcessor {
         this.blobs = blobs;
         this.pipeline = pipeline;
         this.audit = audit;
+        this.auditEntries = auditEntries;
         this.transaction = transaction;
     }
 
@@ -115,11 +116,8 @@ public class IntakeProcessor {
             throw new IllegalStateException("Email " + email.id() + " is no longer " + expectedState);
         }
         String subject = parsed == null ? email.subject() : parsed.subject();
-        audit.record(NewAuditEntry.of(outcome.status())
+        audit.record(auditEntries.about(email, outcome.status(), subject)
                 .message(outcome.message())
-                .server(email.serverId(), servers.findById(email.serverId()).map(IncomingServer::name).orElse(null))
-                .inboundEmail(email.id(), email.rawBlobKey())
-                .email(email.messageId(), email.sender(), email.recipients(), subject)
                 .ticket(outcome.ticketId(), outcome.ticketDisplayId())
                 .trace(outcome.trace()));
     }

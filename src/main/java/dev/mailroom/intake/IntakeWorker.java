@@ -1,7 +1,6 @@
 package dev.mailroom.intake;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +9,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-import dev.mailroom.incoming.fetch.InboundEmail;
 import dev.mailroom.incoming.fetch.InboundEmailRepository;
+import dev.mailroom.platform.BatchDrain;
 
 /**
  * Takes RECEIVED emails through the intake, oldest first, on db-scheduler (one node at a time). An email whose
@@ -27,20 +26,7 @@ class IntakeWorker {
     @Bean
     RecurringTask<Void> intakeTask(InboundEmailRepository inbound, IntakeProcessor processor) {
         return Tasks.recurring(NAME, FixedDelay.of(Duration.ofMillis(500)))
-                .execute((instance, context) -> drain(inbound, processor));
-    }
-
-    static int drain(InboundEmailRepository inbound, IntakeProcessor processor) {
-        long deadline = System.nanoTime() + BUDGET.toNanos();
-        int processed = 0;
-        List<InboundEmail> batch;
-        do {
-            batch = inbound.nextReceived(BATCH);
-            for (InboundEmail email : batch) {
-                processor.process(email);
-                processed++;
-            }
-        } while (!batch.isEmpty() && System.nanoTime() < deadline);
-        return processed;
+                .execute((instance, context) -> BatchDrain.drain(() -> inbound.nextReceived(BATCH), processor::process,
+                        BUDGET));
     }
 }

@@ -13,6 +13,12 @@ public interface BlobStore {
     /** Streams the content into the store; the stream is read to its end but not closed. */
     BlobRef put(InputStream content) throws IOException;
 
+    /**
+     * Streams the content into the store unless it is longer than {@code maxBytes}: then nothing is kept, empty is
+     * returned, and the stream has been read exactly {@code maxBytes + 1} bytes far, so the caller can go on from there.
+     */
+    Optional<BlobRef> putAtMost(InputStream content, long maxBytes) throws IOException;
+
     /** The content, or empty if no blob has this key. The caller closes the stream. */
     Optional<InputStream> open(String key) throws IOException;
 

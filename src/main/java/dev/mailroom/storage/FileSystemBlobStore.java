@@ -33,12 +33,20 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public BlobRef put(InputStream content) throws IOException {
+        return putAtMost(content, Long.MAX_VALUE).orElseThrow();
+    }
+
+    @Override
+    public Optional<BlobRef> putAtMost(InputStream content, long maxBytes) throws IOException {
         Path temp = Files.createTempFile(incoming, "blob-", ".part");
         try {
             MessageDigest digest = sha256();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-                size = content.transferTo(out);
+                size = copy(content, out, maxBytes == Long.MAX_VALUE ? maxBytes : maxBytes + 1);
+            }
+            if (size > maxBytes) {
+                return Optional.empty();
             }
             try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -49,7 +57,7 @@ public class FileSystemBlobStore implements BlobStore {
                 Files.createDirectories(target.getParent());
                 moveIntoPlace(temp, target);
             }
-            return new BlobRef(key, size);
+            return Optional.of(new BlobRef(key, size));
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -75,6 +83,20 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public boolean delete(String key) throws IOException {
         return BlobKeys.isValid(key) && Files.deleteIfExists(pathOf(key));
+    }
+
+    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        while (total < limit) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return total;
     }
 
     private Path pathOf(String key) {

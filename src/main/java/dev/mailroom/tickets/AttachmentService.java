@@ -2,6 +2,7 @@ package dev.mailroom.tickets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,9 +75,24 @@ public class AttachmentService {
         return attachments.markStored(attachmentId, blob);
     }
 
-    /** A PENDING attachment will never arrive; false if it was not pending. */
-    public boolean markFailed(long attachmentId) {
-        return attachments.markFailed(attachmentId);
+    /** A PENDING attachment will never arrive, for the reason given; false if it was not pending. */
+    public boolean markFailed(long attachmentId, String reason) {
+        return attachments.markFailed(attachmentId, reason);
+    }
+
+    /** PENDING attachments whose next attempt is due, longest waiting first. */
+    public List<Attachment> duePending(int limit) {
+        return attachments.duePending(SqlTime.now(), limit);
+    }
+
+    /** Counts an attempt before it is made, so that one which never ends (a crash) still counts; false if not pending. */
+    public boolean countAttempt(long attachmentId) {
+        return attachments.countAttempt(attachmentId);
+    }
+
+    /** An attempt failed in a way that may pass; the next one is due at {@code next}. False if it was not pending. */
+    public boolean retryAt(long attachmentId, Instant next, String error) {
+        return attachments.retryAt(attachmentId, next, error);
     }
 
     private void requireTicket(long ticketId) {

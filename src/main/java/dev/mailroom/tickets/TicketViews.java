@@ -58,12 +58,17 @@ final class TicketViews {
         }
     }
 
+    /**
+     * {@code state}: STORED (downloadable), PENDING (a large email attachment, stored moments after the ticket) or
+     * FAILED; {@code error} says why the last attempt to store it failed, or for FAILED why it never will be.
+     */
     record AttachmentView(long id, Long conversationId, String fileName, String contentType, long size,
-            String contentId, AttachmentState state, Instant createdAt, String downloadPath) {
+            String contentId, AttachmentState state, String error, Instant createdAt, String downloadPath) {
 
         static AttachmentView of(Attachment a) {
             return new AttachmentView(a.id(), a.conversationId(), a.fileName(), a.contentType(), a.sizeBytes(),
-                    a.contentId(), a.state(), a.createdAt(), downloadPath(a));
+                    a.contentId(), a.state(), a.state() == AttachmentState.STORED ? null : a.lastError(), a.createdAt(),
+                    downloadPath(a));
         }
 
         static String downloadPath(Attachment a) {

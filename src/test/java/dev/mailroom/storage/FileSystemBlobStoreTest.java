@@ -52,6 +52,20 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void contentOverTheLimitIsNotKeptAndIsReadJustPastTheLimit() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        InputStream content = stream("0123456789");
+
+        assertThat(store.putAtMost(content, 4)).isEmpty();
+
+        assertThat(new String(content.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("56789");
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+        assertThat(store.putAtMost(stream("0123"), 4).orElseThrow().size()).isEqualTo(4);
+    }
+
+    @Test
     void largeContentStreamsThrough() throws Exception {
         var store = new FileSystemBlobStore(root);
         byte[] content = new byte[20 * 1024 * 1024];

@@ -41,7 +41,8 @@ import dev.mailroom.web.PageRequest;
  * Ticket numbering, persistence and service rules against a real database. Runs on H2 ({@link TicketStoreH2Test})
  * and PostgreSQL ({@link TicketStorePostgresTest}).
  */
-@TestPropertySource(properties = "mailroom.tickets.prefixes=INC-,REQ-")
+// The attachment worker would take the PENDING attachment these tests leave for the service to complete.
+@TestPropertySource(properties = {"mailroom.tickets.prefixes=INC-,REQ-", "mailroom.intake.attachments.worker-enabled=false"})
 abstract class AbstractTicketStoreTest {
 
     @Autowired
@@ -383,7 +384,7 @@ abstract class AbstractTicketStoreTest {
         BlobRef logo = blobs.put(new ByteArrayInputStream("png-bytes".getBytes()));
         Ticket ticket = tickets.create(NewTicket.builder(TicketSource.EMAIL, "ann@example.com", "With files")
                 .attachment(NewAttachment.stored("C:\\Users\\ann\\logo.png", "image/png", "<logo@mail>", logo))
-                .attachment(NewAttachment.pending("big.iso", "not a type", null, 5_000_000_000L))
+                .attachment(NewAttachment.pending("big.iso", "not a type", null, 5_000_000_000L, new EmailPart(7, "2.1")))
                 .build());
 
         List<Attachment> stored = attachments.list(ticket.id());
@@ -397,11 +398,16 @@ abstract class AbstractTicketStoreTest {
         assertThat(big.state()).isEqualTo(AttachmentState.PENDING);
         assertThat(big.contentType()).isEqualTo("application/octet-stream");
         assertThat(big.sizeBytes()).isEqualTo(5_000_000_000L);
+        assertThat(big.source()).isEqualTo(new EmailPart(7, "2.1"));
+        assertThat(attachments.duePending(10)).extracting(Attachment::id).containsExactly(big.id());
+        assertThat(attachments.countAttempt(big.id())).isTrue();
+        assertThat(attachments.retryAt(big.id(), SqlTime.now().plusSeconds(60), "blob store full")).isTrue();
+        assertThat(attachments.duePending(10)).as("not due for a minute").isEmpty();
         assertThat(attachments.open(big)).isEmpty();
 
         BlobRef arrived = blobs.put(new ByteArrayInputStream("iso".getBytes()));
         assertThat(attachments.markStored(big.id(), arrived)).isTrue();
-        assertThat(attachments.markFailed(big.id())).isFalse();
+        assertThat(attachments.markFailed(big.id(), "too late")).isFalse();
         Attachment completed = attachments.find(ticket.id(), big.id()).orElseThrow();
         assertThat(completed.state()).isEqualTo(AttachmentState.STORED);
         try (var content = attachments.open(completed).orElseThrow()) {

@@ -78,6 +78,6 @@ class TicketValuesTest {
         assertThat(cleaned.contentId()).isEqualTo("logo@mail");
         assertThat(cleaned.sizeBytes()).isEqualTo(10);
         assertThat(cleaned.state()).isEqualTo(AttachmentState.STORED);
-        assertThat(NewAttachment.pending("big.iso", null, null, 99).state()).isEqualTo(AttachmentState.PENDING);
+        assertThat(NewAttachment.pending("big.iso", null, null, 99, new EmailPart(1, "2")).state()).isEqualTo(AttachmentState.PENDING);
     }
 }

@@ -18,7 +18,8 @@ import dev.mailroom.storage.BlobStore;
 
 /**
  * Parses a raw email once into a {@link ParsedEmail}. The message is read in one streaming pass; attachments go to
- * the blob store as they are read, so memory stays bounded whatever the message size. Malformed input never
+ * the blob store as they are read (those above {@link ParseLimits#inlineAttachmentBytes()} are only measured), so
+ * memory stays bounded whatever the message size. Malformed input never
  * throws: the parser reads what it can and lists what was wrong in {@link ParsedEmail#parseProblems()}.
  */
 @Component
@@ -30,11 +31,12 @@ public class EmailParser {
     private final BlobStore store;
     private final ParseLimits limits;
 
-    @Autowired
+    /** A parser that stores every attachment while parsing. */
     public EmailParser(BlobStore store) {
         this(store, ParseLimits.DEFAULT);
     }
 
+    @Autowired
     public EmailParser(BlobStore store, ParseLimits limits) {
         this.store = store;
         this.limits = limits;

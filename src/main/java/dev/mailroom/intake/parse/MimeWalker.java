@@ -1,34 +1,36 @@
 package dev.mailroom.intake.parse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
-import org.apache.james.mime4j.stream.RecursionMode;
 
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
 
 /**
  * One pass over the raw message with mime4j's pull parser. Text and HTML bodies are read into memory up to the
- * limits; every other leaf streams straight into the blob store. Attached messages are not descended into: they are
- * kept whole as {@code .eml} files, which is what a technician downloads, and only their headers are read.
+ * limits; every other leaf streams straight into the blob store, unless it is larger than
+ * {@link ParseLimits#inlineAttachmentBytes()}: then it is only measured and left where it is, under its part number.
+ * Attached messages are not descended into: they are kept whole as {@code .eml} files, which is what a technician
+ * downloads, and only their headers are read.
  */
 final class MimeWalker {
 
     private static final Set<String> KNOWN_ENCODINGS = Set.of(
             "7bit", "8bit", "binary", "base64", "quoted-printable", "x-uuencode", "uuencode", "x-uue");
-    private static final Set<String> UUENCODE = Set.of("x-uuencode", "uuencode", "x-uue");
     private static final Set<String> REPORT_TYPES = Set.of(
             "message/delivery-status", "message/global-delivery-status", "message/disposition-notification",
             "message/feedback-report", "text/rfc822-headers", "message/global-headers");
@@ -36,12 +38,15 @@ final class MimeWalker {
     private static final Set<String> TNEF_TYPES = Set.of("application/ms-tnef", "application/vnd.ms-tnef");
     private static final Set<String> CALENDAR_TYPES = Set.of("text/calendar", "application/ics", "text/x-vcalendar");
     private static final int PREAMBLE_LIMIT = 64 * 1024;
+    /** Enough for the header block of nearly any attached message; a longer one gives a partial summary. */
+    private static final int EMBEDDED_HEAD_LIMIT = 64 * 1024;
 
     private final BlobStore store;
     private final ParseLimits limits;
     private final Problems problems;
     private final List<ParsedAttachment> attachments = new ArrayList<>();
     private final List<ReportPart> reports = new ArrayList<>();
+    private final PartNumbers numbers = new PartNumbers();
     private int textBudget;
     private int htmlBudget;
 
@@ -56,22 +61,12 @@ final class MimeWalker {
     MimeTree walk(InputStream raw) throws IOException {
         TrackedInput input = new TrackedInput(raw);
         TruncatingFieldBuilder fields = new TruncatingFieldBuilder(limits.maxHeaderFieldBytes());
-        ProblemMonitor monitor = new ProblemMonitor(problems);
-        MimeConfig config = MimeConfig.custom()
-                .setStrictParsing(false)
-                .setMaxLineLen(limits.maxHeaderLineBytes())
-                .setMaxHeaderCount(limits.maxHeaderCount())
-                .setMaxHeaderLen(-1)
-                .setMaxContentLen(-1)
-                .build();
-        MimeTokenStream tokens = new MimeTokenStream(config, monitor, fields,
-                null);
-        tokens.setRecursionMode(RecursionMode.M_NO_RECURSE);
         PartNode root = new PartNode(true);
         Deque<PartNode> open = new ArrayDeque<>();
         try {
-            tokens.parse(MessageStart.skipLeadingJunk(input));
+            MimeTokenStream tokens = MimeStreams.open(input, limits, problems, fields);
             for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
+                numbers.follow(state);
                 switch (state) {
                     case T_START_MESSAGE -> open.push(open.isEmpty() ? root : new PartNode(false));
                     case T_START_BODYPART -> {
@@ -142,9 +137,7 @@ final class MimeWalker {
         if (!KNOWN_ENCODINGS.contains(encoding)) {
             problems.add("unknown Content-Transfer-Encoding " + encoding + "; content read as is");
         }
-        try (InputStream content = UUENCODE.contains(encoding)
-                ? new UuDecodingInputStream(tokens.getInputStream())
-                : tokens.getDecodedInputStream()) {
+        try (InputStream content = MimeStreams.decodedBody(tokens)) {
             String fileName = AttachmentNames.given(disposition, contentType);
             boolean attachmentDisposition = disposition.value().equals("attachment");
             boolean bodyCandidate = node.root || (!attachmentDisposition && fileName == null);
@@ -197,8 +190,8 @@ final class MimeWalker {
             problems.add((html ? "HTML" : "text") + " body larger than " + (html ? limits.maxHtmlBytes()
                     : limits.maxTextBytes()) + " bytes; cut, and kept whole as " + name);
             BlobRef blob = put(read.whole(content));
-            attachments.add(new ParsedAttachment(name, false, node.mimeType, blob, null, Disposition.ATTACHMENT,
-                    false, AttachmentKind.OVERSIZED_BODY, null));
+            attachments.add(new ParsedAttachment(name, false, node.mimeType, blob, blob.size(), numbers.current(),
+                    null, Disposition.ATTACHMENT, false, AttachmentKind.OVERSIZED_BODY, null));
         }
     }
 
@@ -207,23 +200,33 @@ final class MimeWalker {
         BoundedRead read = BoundedRead.of(content, limits.maxReportBytes());
         reports.add(new ReportPart(mimeType, TextDecoder.decode(read.bytes(), null).text()));
         BlobRef blob = put(read.whole(content));
-        addAttachment(node, blob, mimeType, AttachmentKind.REPORT, disposition, fileName, null);
+        addAttachment(node, blob, blob.size(), mimeType, AttachmentKind.REPORT, disposition, fileName, null);
     }
 
     private void storeAttachment(PartNode node, InputStream content, String mimeType, AttachmentKind kind,
             HeaderParams disposition, String fileName) throws IOException {
-        BlobRef blob = put(content);
-        EmbeddedMessage embedded = null;
-        if (kind == AttachmentKind.EMAIL) {
-            embedded = EmbeddedHeaders.read(store, blob, limits);
-        }
-        addAttachment(node, blob, mimeType, kind, disposition, fileName, embedded);
         if (kind == AttachmentKind.TNEF) {
+            BlobRef blob = put(content);
+            addAttachment(node, blob, blob.size(), mimeType, kind, disposition, fileName, null);
             new TnefExtractor(store, limits, problems).extract(blob).forEach(attachments::add);
+            return;
+        }
+        HeadCapture head = kind == AttachmentKind.EMAIL ? new HeadCapture(content, EMBEDDED_HEAD_LIMIT) : null;
+        InputStream source = head == null ? content : head;
+        Optional<BlobRef> stored = putAtMost(source, limits.inlineAttachmentBytes());
+        if (stored.isPresent()) {
+            BlobRef blob = stored.get();
+            EmbeddedMessage embedded = head == null ? null : EmbeddedHeaders.read(store, blob, limits);
+            addAttachment(node, blob, blob.size(), mimeType, kind, disposition, fileName, embedded);
+        } else {
+            long size = limits.inlineAttachmentBytes() + 1 + source.transferTo(OutputStream.nullOutputStream());
+            EmbeddedMessage embedded = head == null ? null
+                    : EmbeddedHeaders.read(new ByteArrayInputStream(head.head()), limits);
+            addAttachment(node, null, size, mimeType, kind, disposition, fileName, embedded);
         }
     }
 
-    private void addAttachment(PartNode node, BlobRef blob, String mimeType, AttachmentKind kind,
+    private void addAttachment(PartNode node, BlobRef blob, long size, String mimeType, AttachmentKind kind,
             HeaderParams disposition, String fileName, EmbeddedMessage embedded) {
         int position = attachments.size() + 1;
         String name = fileName != null ? fileName
@@ -234,7 +237,7 @@ final class MimeWalker {
         }
         node.role = PartNode.Role.ATTACHMENT;
         node.attachmentIndex = attachments.size();
-        attachments.add(new ParsedAttachment(name, generated, mimeType, blob,
+        attachments.add(new ParsedAttachment(name, generated, mimeType, blob, size, numbers.current(),
                 ContentIds.normalize(node.header("Content-ID")), dispositionOf(disposition), false, kind, embedded));
     }
 
@@ -252,8 +255,13 @@ final class MimeWalker {
     }
 
     private BlobRef put(InputStream content) {
+        return putAtMost(content, Long.MAX_VALUE).orElseThrow();
+    }
+
+    /** A failure of the store (not of the message) must end parsing: {@link StorageFailure} carries it out. */
+    private Optional<BlobRef> putAtMost(InputStream content, long maxBytes) {
         try {
-            return store.put(content);
+            return store.putAtMost(content, maxBytes);
         } catch (IOException e) {
             throw new StorageFailure(e);
         }

@@ -109,7 +109,7 @@ final class TnefExtractor {
 
     private ParsedAttachment stored(String name, boolean generated, String type, byte[] contents) throws IOException {
         BlobRef blob = store.put(new ByteArrayInputStream(contents));
-        return new ParsedAttachment(name, generated, type, blob, null, Disposition.ATTACHMENT, false,
+        return new ParsedAttachment(name, generated, type, blob, blob.size(), null, null, Disposition.ATTACHMENT, false,
                 AttachmentKind.FROM_TNEF, null);
     }
 

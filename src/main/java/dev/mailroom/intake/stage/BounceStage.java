@@ -80,7 +80,7 @@ public class BounceStage implements IntakeStage {
             return StageResult.processed(ticket.id(), ticket.displayId(),
                     "Delivery failure report would be added to " + ticket.displayId() + " as a note", summary);
         }
-        tickets.addConversation(ticket.id(), note(email, bounced.get(), failures));
+        tickets.addConversation(ticket.id(), note(email, bounced.get(), failures, EmailAttachments.of(context)));
         failures.forEach(failure -> recordFailure(context, bounced.get(), failure));
         failures.stream().filter(RecipientStatus::permanentFailure)
                 .forEach(failure -> suppressions.suppress(failure.address(), "undeliverable: " + failure.describe()));
@@ -120,7 +120,8 @@ public class BounceStage implements IntakeStage {
         return what + " bounced for " + String.join("; ", failures.stream().map(RecipientStatus::describe).toList());
     }
 
-    private static NewConversation note(ParsedEmail email, Bounced bounced, List<RecipientStatus> failures) {
+    private static NewConversation note(ParsedEmail email, Bounced bounced, List<RecipientStatus> failures,
+            List<NewAttachment> files) {
         List<String> lines = new ArrayList<>();
         lines.add("Delivery failed: a mail server returned our email"
                 + (bounced.subject() == null ? "" : " \"" + bounced.subject() + "\"") + " (" + bounced.messageId() + ").");
@@ -130,9 +131,6 @@ public class BounceStage implements IntakeStage {
             lines.add("");
             lines.add(email.body().text());
         }
-        List<NewAttachment> files = email.attachments().stream()
-                .map(file -> NewAttachment.stored(file.fileName(), file.contentType(), file.contentId(), file.blob()))
-                .toList();
         return new NewConversation(ConversationDirection.NOTE, null, List.of(), List.of(), null,
                 String.join("\n", lines), null, CREATED_BY, files);
     }

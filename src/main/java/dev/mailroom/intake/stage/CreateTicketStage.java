@@ -7,10 +7,8 @@ import dev.mailroom.intake.IntakeStage;
 import dev.mailroom.intake.StageResult;
 import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.MailKind;
-import dev.mailroom.intake.parse.ParsedAttachment;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.platform.Texts;
-import dev.mailroom.tickets.NewAttachment;
 import dev.mailroom.tickets.NewTicket;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketService;
@@ -41,7 +39,7 @@ public class CreateTicketStage implements IntakeStage {
         String subject = email.subject().isBlank() ? NO_SUBJECT : Texts.clip(email.subject().strip(), 1000);
         if (context.dryRun()) {
             return StageResult.processed(null, null, "Request would be created", "would create a ticket \"" + subject + "\" for " + requester.address()
-                    + " with " + email.attachments().size() + " attachment(s)");
+                    + " with " + EmailAttachments.count(context));
         }
         NewTicket.Builder ticket = NewTicket.builder(TicketSource.EMAIL, requester.address(), subject)
                 .requesterName(requester.displayName())
@@ -57,13 +55,10 @@ public class CreateTicketStage implements IntakeStage {
         if (kind != MailKind.PERSONAL) {
             ticket.automaticMail(AutomatedMailStage.describe(kind));
         }
-        for (ParsedAttachment attachment : email.attachments()) {
-            ticket.attachment(NewAttachment.stored(attachment.fileName(), attachment.contentType(), attachment.contentId(),
-                    attachment.blob()));
-        }
+        EmailAttachments.of(context).forEach(ticket::attachment);
         Ticket created = tickets.create(ticket.build());
         return StageResult.processed(created.id(), created.displayId(), "Request " + created.displayId() + " created",
                 "created ticket " + created.displayId()
-                + " for " + requester.address() + " with " + email.attachments().size() + " attachment(s)");
+                + " for " + requester.address() + " with " + EmailAttachments.count(context));
     }
 }

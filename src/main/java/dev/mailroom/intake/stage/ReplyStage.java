@@ -13,7 +13,6 @@ import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.MailKind;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.tickets.Conversation;
-import dev.mailroom.tickets.NewAttachment;
 import dev.mailroom.tickets.NewConversation;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketChanges;
@@ -52,8 +51,7 @@ public class ReplyStage implements IntakeStage {
         ParsedEmail email = context.email();
         String from = email.addresses().author().or(context::requesterAddress).map(EmailAddress::address).orElse(null);
         boolean reopen = reopens(context, ticket);
-        String what = "reply to " + ticket.displayId() + " from " + from + " with " + email.attachments().size()
-                + " attachment(s)";
+        String what = "reply to " + ticket.displayId() + " from " + from + " with " + EmailAttachments.count(context);
         String status = statusNote(context, ticket, reopen);
         if (context.dryRun()) {
             return StageResult.processed(ticket.id(), ticket.displayId(), "Reply would be added to " + ticket.displayId(),
@@ -62,7 +60,7 @@ public class ReplyStage implements IntakeStage {
         Conversation conversation = tickets.addConversation(ticket.id(), NewConversation.incoming(from,
                 addresses(email.addresses().to()), addresses(email.addresses().cc()),
                 email.messageId() != null ? email.messageId() : context.inbound().messageId(),
-                email.body().text(), email.body().html(), attachments(email)));
+                email.body().text(), email.body().html(), EmailAttachments.of(context)));
         if (reopen) {
             tickets.update(ticket.id(), TicketChanges.status(TicketStatus.OPEN));
         }
@@ -111,11 +109,5 @@ public class ReplyStage implements IntakeStage {
 
     private static List<String> addresses(List<EmailAddress> addresses) {
         return addresses.stream().map(EmailAddress::address).toList();
-    }
-
-    private static List<NewAttachment> attachments(ParsedEmail email) {
-        return email.attachments().stream()
-                .map(file -> NewAttachment.stored(file.fileName(), file.contentType(), file.contentId(), file.blob()))
-                .toList();
     }
 }
