@@ -306,6 +306,7 @@ smtps.port=465
 users=$(for up in $USERS; do printf '%s ' "${up%%:*}"; done)
 $(for up in $USERS; do echo "user.${up%%:*}.password=${up#*:}"; done)
 maildir=$STATE/mail/%u/Maildir
+dovecot.binary=$(command -v dovecot)
 dovecot.config=$STATE/dovecot/dovecot.conf
 dovecot.pidfile=$DOVECOT_PID
 logs=$STATE/log
