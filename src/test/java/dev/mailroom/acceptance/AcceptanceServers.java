@@ -13,8 +13,11 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -96,6 +99,11 @@ public final class AcceptanceServers implements ExecutionCondition {
         return user + "@" + DOMAIN;
     }
 
+    /** The Maildir of a user's INBOX (the tests run on the servers' machine, as root, like the script). */
+    public String maildir(String user) {
+        return property("maildir").replace("%u", user);
+    }
+
     public X509Certificate certificate() {
         try (InputStream in = Files.newInputStream(Path.of(property("certificate")))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -120,20 +128,40 @@ public final class AcceptanceServers implements ExecutionCondition {
         }
     }
 
-    /** Stops Dovecot as an admin would (its master and every client session), then starts it again. */
+    /** Stops Dovecot and every session it serves, then starts it again: to a client, the server went away. */
     public void restartDovecot() {
         stopDovecot();
         startDovecot();
     }
 
+    /**
+     * Stops Dovecot's master and then any of its processes still running: a POP3 session, for one, outlives its
+     * master and would quietly finish the poll, where a crash or reboot of the server ends every connection.
+     */
     public void stopDovecot() {
         long pid = dovecotPid();
         ProcessHandle master = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Dovecot is not running"));
+        List<ProcessHandle> children = master.descendants().toList();
         master.destroy();
+        awaitExit(master);
+        for (ProcessHandle child : children) {
+            child.destroy();
+        }
+        for (ProcessHandle child : children) {
+            awaitExit(child);
+        }
+    }
+
+    private static void awaitExit(ProcessHandle process) {
         try {
-            master.onExit().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Dovecot (pid " + pid + ") did not stop", e);
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -40,9 +40,10 @@ record Desk(Api api, JdbcClient jdbc, MailboxPoller poller, MailboxDirectory dir
         return created.get("id").asLong();
     }
 
-    /** Disables every incoming server, so a later test's polls and intake see only their own mailbox. */
-    void disableAll() {
-        jdbc.sql("update incoming_server set enabled = false").update();
+    /** Deletes every incoming server: the next test configures the same mailbox address again. */
+    void deleteServers() {
+        api.admin().get("/api/incoming-servers").body()
+                .forEach(server -> api.admin().delete("/api/incoming-servers/" + server.get("id").asLong()));
     }
 
     PollResult poll(long serverId) {

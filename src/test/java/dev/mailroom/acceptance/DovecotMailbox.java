@@ -1,9 +1,16 @@
 package dev.mailroom.acceptance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -17,10 +24,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A user's INBOX on the acceptance Dovecot, seen by an ordinary mail client (plain IMAP on loopback): emptied,
- * loaded with messages by APPEND, and inspected afterwards.
+ * A user's INBOX on the acceptance Dovecot: loaded with messages through its Maildir, emptied and inspected by an
+ * ordinary mail client (plain IMAP on loopback).
  */
 record DovecotMailbox(AcceptanceServers servers, String user) {
+
+    private static final AtomicLong DELIVERIES = new AtomicLong();
 
     static DovecotMailbox of(String user) {
         return new DovecotMailbox(AcceptanceServers.get(), user);
@@ -57,13 +66,32 @@ record DovecotMailbox(AcceptanceServers servers, String user) {
             ids.add(message.getMessageID());
             messages.add(message);
         }
-        inInbox(inbox -> {
-            for (int from = 0; from < messages.size(); from += 500) {
-                inbox.appendMessages(messages.subList(from, Math.min(from + 500, messages.size())).toArray(Message[]::new));
-            }
-            return null;
-        }, false);
+        deliverToMaildir(messages);
         return ids;
+    }
+
+    /**
+     * Writes the messages straight into the user's Maildir as a local delivery agent does (tmp/, then renamed into
+     * new/), thousands a second where IMAP APPEND manages dozens; Dovecot picks them up at the next look.
+     */
+    private void deliverToMaildir(List<MimeMessage> messages) throws MessagingException {
+        count(); // Dovecot creates the Maildir on the first login
+        Path maildir = Path.of(servers.maildir(user));
+        long now = System.currentTimeMillis();
+        long pid = ProcessHandle.current().pid();
+        try {
+            for (MimeMessage message : messages) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                message.writeTo(bytes);
+                String name = (now / 1000) + ".M" + (now % 1000) + "P" + pid + "Q" + DELIVERIES.incrementAndGet()
+                        + ".mailroom-acceptance,S=" + bytes.size();
+                Path tmp = maildir.resolve("tmp").resolve(name);
+                Files.write(tmp, bytes.toByteArray());
+                Files.move(tmp, maildir.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot deliver into " + maildir, e);
+        }
     }
 
     int count() throws MessagingException {

@@ -43,8 +43,8 @@ class FetchAcceptanceTest {
     }
 
     @AfterEach
-    void disableServers() {
-        desk.disableAll();
+    void deleteServers() {
+        desk.deleteServers();
     }
 
     @Test
