@@ -26,6 +26,7 @@ PG_PORT=${MAILROOM_ACCEPTANCE_PG_PORT:-54329}
 WITH_POSTGRES=1
 [ "${1:-}" = "--no-postgres" ] && WITH_POSTGRES=0
 export DEBIAN_FRONTEND=noninteractive
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 log() { echo "[mailservers-up] $*" >&2; }
 [ "$(id -u)" = 0 ] || { log "needs root (it installs Debian packages and starts servers on ports below 1024)"; exit 1; }
