@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops what scripts/acceptance/mailservers-up.sh started: Dovecot and Postfix by their master PIDs, and the
-# PostgreSQL cluster "mailroom". Keeps the state (mail, certificate) unless --wipe is given.
+# PostgreSQL cluster "mailroom". Keeps the state (mail, certificate, database cluster) unless --wipe is given.
 set -uo pipefail
 STATE=${MAILROOM_ACCEPTANCE_STATE:-/tmp/mailroom-acceptance}
 
@@ -21,4 +21,9 @@ if command -v pg_lsclusters >/dev/null; then
 fi
 if [ "${1:-}" = "--wipe" ]; then
   rm -rf "$STATE"; echo "wiped $STATE"
+  if command -v pg_lsclusters >/dev/null; then
+    pg_lsclusters -h 2>/dev/null | awk '$2=="mailroom" {print $1}' | while read -r version; do
+      pg_dropcluster "$version" mailroom && echo "postgresql: dropped cluster $version/mailroom"
+    done
+  fi
 fi
