@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -17,6 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class PostgresDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final AtomicInteger counter = new AtomicInteger();
+    private static final List<String> created = new CopyOnWriteArrayList<>();
     private static Server server;
 
     record Server(String baseUrl, String user, String password) {
@@ -32,6 +35,7 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
         try (Connection connection = DriverManager.getConnection(pg.url("postgres"), pg.user(), pg.password())) {
             connection.createStatement().execute("drop database if exists " + database);
             connection.createStatement().execute("create database " + database);
+            created.add(database);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + pg.baseUrl(), e);
         }
@@ -50,6 +54,7 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
         if (external != null && !external.isBlank()) {
             String base = external.substring(0, external.lastIndexOf('/') + 1);
             server = new Server(base, env("MAILROOM_TEST_PG_USER", "postgres"), env("MAILROOM_TEST_PG_PASSWORD", "postgres"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(server)));
             return server;
         }
         try {
@@ -65,6 +70,17 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    /** A server that outlives the tests keeps no databases of theirs: dropped at exit, whoever is still connected. */
+    private static void dropCreated(Server pg) {
+        try (Connection connection = DriverManager.getConnection(pg.url("postgres"), pg.user(), pg.password())) {
+            for (String database : created) {
+                connection.createStatement().execute("drop database if exists " + database + " with (force)");
+            }
+        } catch (SQLException ignored) {
+            // best effort: the JVM is going away, and the next run's names differ
         }
     }
 
