@@ -47,6 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers(DELETE, "/api/groups/**", "/api/categories/**", "/api/users/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
                         .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**").hasRole(ADMIN)
+                        .requestMatchers("/api/outbox/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))
                 .exceptionHandling(errors -> errors

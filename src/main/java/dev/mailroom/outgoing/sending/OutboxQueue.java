@@ -28,12 +28,15 @@ class OutboxQueue {
         this.jdbc = jdbc;
     }
 
-    /** Due emails, oldest first. */
+    /**
+     * Due emails, the one waiting longest first: by due time, so emails that keep failing with a short backoff
+     * cannot starve newer ones.
+     */
     List<DueEmail> due(Instant now, int limit) {
         return jdbc.sql("""
                 select id, incoming_server_id, outgoing_server_id from outbox_email
                 where state = 'PENDING' and next_attempt_at <= :now
-                order by id fetch first %d rows only""".formatted(limit))
+                order by next_attempt_at, id fetch first %d rows only""".formatted(limit))
                 .param("now", SqlTime.toSql(now))
                 .query((rs, row) -> new DueEmail(rs.getLong("id"), nullableLong(rs, "incoming_server_id"),
                         nullableLong(rs, "outgoing_server_id")))

@@ -21,7 +21,7 @@ class OutboxSenderTask {
 
     @Bean
     @ConditionalOnProperty(name = "mailroom.outgoing.sending-enabled", havingValue = "true", matchIfMissing = true)
-    RecurringTask<Void> outboxSenderTask(OutboxSender sender) {
+    RecurringTask<Void> outboxSendingTask(OutboxSender sender) {
         return Tasks.recurring(NAME, FixedDelay.of(Duration.ofMillis(500)))
                 .execute((instance, context) -> sender.sendDue());
     }

@@ -103,7 +103,7 @@ final class SmtpLink implements AutoCloseable {
             int code = fresh == null ? -1 : fresh.getLastReturnCode();
             String response = fresh == null ? null : fresh.getLastServerResponse();
             connectFailure = SmtpFailures.ofConnect(e, connection, code, response);
-            log.info("Outgoing server {} not reachable: {}", connection.address(), connectFailure.description());
+            log.debug("Outgoing server {} not reachable: {}", connection.address(), connectFailure.description());
             close(fresh);
             return false;
         }
