@@ -109,6 +109,21 @@ class SendOutcomesTest {
     }
 
     @Test
+    void senderRefusedWith5xxFailsEveryRecipientWithTheServersAnswer() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyOnce("MAIL", "550 5.7.60 Client does not have permissions to send as this sender");
+        String messageId = fixtures.enqueue(server, "ann@example.com", "bob@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).contains("MAIL FROM", "550 5.7.60 Client does not have permissions to send as this sender");
+        });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+    }
+
+    @Test
     void temporaryRejectionIsRetriedWithBackoffThenSent() {
         OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
         smtp.replyOnce("MAIL", "451 4.3.0 Mail server temporarily rejected message");
