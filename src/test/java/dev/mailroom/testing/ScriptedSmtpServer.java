@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
-    /** A message the server accepted: envelope and the data as received (dot-unstuffed). */
-    public record Received(String mailFrom, List<String> recipients, String data) {
+    /**
+     * A message the server accepted: envelope, the data as received (dot-unstuffed; only the header when the server
+     * keeps headers only) and its size in bytes.
+     */
+    public record Received(String mailFrom, List<String> recipients, String data, long size) {
     }
 
     private final ServerSocket socket;
@@ -45,6 +48,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean hang;
+    private volatile boolean headersOnly;
     private volatile String username;
     private volatile String password;
 
@@ -109,6 +113,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** New connections are accepted and never answered (the client's read timeout must end them). */
     public ScriptedSmtpServer hang(boolean hang) {
         this.hang = hang;
+        return this;
+    }
+
+    /** Keeps only the header of each message (and counts the rest): for messages too large to hold in a test's heap. */
+    public ScriptedSmtpServer keepHeadersOnly() {
+        this.headersOnly = true;
         return this;
     }
 
@@ -274,13 +284,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
             StringBuilder data = new StringBuilder();
+            long size = 0;
+            boolean inHeader = true;
             String line;
             while ((line = in.readLine()) != null && !line.equals(".")) {
-                data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
+                String unstuffed = line.startsWith("..") ? line.substring(1) : line;
+                size += unstuffed.length() + 2;
+                inHeader = inHeader && !unstuffed.isEmpty();
+                if (inHeader || !headersOnly) {
+                    data.append(unstuffed).append("\r\n");
+                }
             }
             String end = reply(".", "250 OK queued as " + (received.size() + 1));
             if (end.startsWith("2")) {
-                received.add(new Received(mailFrom, List.copyOf(recipients), data.toString()));
+                received.add(new Received(mailFrom, List.copyOf(recipients), data.toString(), size));
             }
             reset();
             say(end);

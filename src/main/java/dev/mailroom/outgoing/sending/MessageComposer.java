@@ -58,14 +58,10 @@ class MessageComposer {
         MimeMessage message = new StoredIdMimeMessage(session, HeaderValues.messageId(email.messageId()));
         message.setFrom(from(settings));
         message.setReplyTo(new InternetAddress[] {new InternetAddress(HeaderValues.oneLine(settings.replyToAddress()))});
-        recipients.forEach((recipient, address) -> {
-            try {
-                message.addRecipient(recipient.kind() == RecipientKind.CC ? Message.RecipientType.CC
-                        : Message.RecipientType.TO, address);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        for (Map.Entry<QueuedRecipient, InternetAddress> recipient : recipients.entrySet()) {
+            message.addRecipient(recipient.getKey().kind() == RecipientKind.CC ? Message.RecipientType.CC
+                    : Message.RecipientType.TO, recipient.getValue());
+        }
         message.setSubject(HeaderValues.oneLine(email.subject()), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(email.createdAt()));
         threading(message, email);
