@@ -39,7 +39,7 @@ class DemoDesk implements ApplicationRunner {
         servers.create(new IncomingServerRequest(null, SERVER_NAME, List.of(DemoMailServer.DESK), MailProtocol.IMAP,
                 "127.0.0.1", mailServer.imapPort(), MailSecurity.NONE, DemoMailServer.DESK, DemoMailServer.PASSWORD,
                 null, 30, true, null, null, null, null, false, false, FilterType.IGNORE, List.of("spam.example"),
-                null, null, false, null, null));
+                null, null, false, null, null, null));
         log.info("Demo: incoming server '{}' reads {}; see /api/tickets and /api/audit", SERVER_NAME, DemoMailServer.DESK);
     }
 }

@@ -1,7 +1,6 @@
 package dev.mailroom.incoming;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
@@ -18,11 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.mailroom.incoming.connection.MailConnection;
 import dev.mailroom.incoming.connectiontest.ConnectionTestResult;
 import dev.mailroom.incoming.connectiontest.ConnectionTester;
-import dev.mailroom.secrets.SecretDecryptionException;
-import dev.mailroom.web.ConflictException;
+import dev.mailroom.secrets.StoredPasswords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -82,23 +79,13 @@ class IncomingServerController {
     @PostMapping("/{id}/test")
     @Operation(summary = "Test Connection of a saved server: DNS, TCP, TLS/STARTTLS, login, folder")
     ConnectionTestResult testSaved(@PathVariable long id) {
-        return tester.test(withStoredPassword(() -> connections.of(servers.get(id))));
+        return tester.test(StoredPasswords.decrypted(() -> connections.of(servers.get(id))));
     }
 
     @PostMapping("/test")
     @Operation(summary = "Test Connection of a configuration before saving it (with an id and no password, the saved "
             + "server's password is used)")
     ConnectionTestResult testUnsaved(@Valid @RequestBody IncomingServerRequest request) {
-        return tester.test(withStoredPassword(() -> connections.ofUnsaved(request)));
-    }
-
-    /** A stored password that no longer decrypts (the key changed or was lost) is fixed by entering it again. */
-    private static MailConnection withStoredPassword(Supplier<MailConnection> connection) {
-        try {
-            return connection.get();
-        } catch (SecretDecryptionException e) {
-            throw new ConflictException("password", "The stored password cannot be decrypted with the current key "
-                    + "(mailroom.secrets.key or secret.key in the data directory); enter the password again and save");
-        }
+        return tester.test(StoredPasswords.decrypted(() -> connections.ofUnsaved(request)));
     }
 }

@@ -76,11 +76,13 @@ public class IncomingServerRepository {
                 insert into incoming_server (name, name_key, protocol, host, port, security, username, password_encrypted,
                     folder, poll_interval_seconds, enabled, after_processing, move_to_folder, max_message_size_bytes,
                     cc_ticket_creation, bcc_ticket_creation, filter_type, technician_group_id, category_id,
-                    trust_self_signed_certificate, connect_timeout_seconds, read_timeout_seconds, created_at, updated_at)
+                    trust_self_signed_certificate, connect_timeout_seconds, read_timeout_seconds, outgoing_server_id,
+                    created_at, updated_at)
                 values (:name, :nameKey, :protocol, :host, :port, :security, :username, :password,
                     :folder, :pollIntervalSeconds, :enabled, :afterProcessing, :moveToFolder, :maxMessageSizeBytes,
                     :ccTicketCreation, :bccTicketCreation, :filterType, :technicianGroupId, :categoryId,
-                    :trustSelfSignedCertificate, :connectTimeoutSeconds, :readTimeoutSeconds, :now, :now)""")
+                    :trustSelfSignedCertificate, :connectTimeoutSeconds, :readTimeoutSeconds, :outgoingServerId,
+                    :now, :now)""")
                 .params(columns(settings, encryptedPassword, now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
@@ -101,7 +103,7 @@ public class IncomingServerRepository {
                     technician_group_id = :technicianGroupId, category_id = :categoryId,
                     trust_self_signed_certificate = :trustSelfSignedCertificate,
                     connect_timeout_seconds = :connectTimeoutSeconds, read_timeout_seconds = :readTimeoutSeconds,
-                    updated_at = :now
+                    outgoing_server_id = :outgoingServerId, updated_at = :now
                 where id = :id""")
                 .params(columns)
                 .update();
@@ -145,6 +147,7 @@ public class IncomingServerRepository {
         columns.put("trustSelfSignedCertificate", s.trustSelfSignedCertificate());
         columns.put("connectTimeoutSeconds", s.connectTimeoutSeconds());
         columns.put("readTimeoutSeconds", s.readTimeoutSeconds());
+        columns.put("outgoingServerId", s.outgoingServerId());
         columns.put("now", SqlTime.toSql(now));
         return columns;
     }
@@ -217,7 +220,8 @@ public class IncomingServerRepository {
                 rs.getObject("category_id", Long.class),
                 rs.getBoolean("trust_self_signed_certificate"),
                 rs.getInt("connect_timeout_seconds"),
-                rs.getInt("read_timeout_seconds"));
+                rs.getInt("read_timeout_seconds"),
+                rs.getObject("outgoing_server_id", Long.class));
         return new IncomingServer(rs.getLong("id"), settings, rs.getString("password_encrypted"),
                 SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"));
     }

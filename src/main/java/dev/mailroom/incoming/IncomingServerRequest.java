@@ -57,7 +57,9 @@ public record IncomingServerRequest(
         Long categoryId,
         Boolean trustSelfSignedCertificate,
         @Min(1) @Max(120) Integer connectTimeoutSeconds,
-        @Min(1) @Max(600) Integer readTimeoutSeconds) {
+        @Min(1) @Max(600) Integer readTimeoutSeconds,
+        @Schema(description = "The Outgoing Email Server that sends this mailbox's notifications; empty for the default server")
+        Long outgoingServerId) {
 
     static final int MAX_PASSWORD_LENGTH = 1000;
 
@@ -103,7 +105,8 @@ public record IncomingServerRequest(
                 categoryId,
                 Objects.requireNonNullElse(trustSelfSignedCertificate, false),
                 Objects.requireNonNullElse(connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT_SECONDS),
-                Objects.requireNonNullElse(readTimeoutSeconds, DEFAULT_READ_TIMEOUT_SECONDS));
+                Objects.requireNonNullElse(readTimeoutSeconds, DEFAULT_READ_TIMEOUT_SECONDS),
+                outgoingServerId);
     }
 
     /** Domains may be typed as "@example.com"; they are kept as "example.com". */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.mailroom.secrets.SecretBox;
+import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.ConflictException;
 import dev.mailroom.web.NotFoundException;
@@ -80,15 +81,8 @@ public class IncomingServerService {
         log.info("Incoming server '{}' deleted (id {})", server.name(), id);
     }
 
-    /**
-     * A stored password is only ever sent to the host it was entered for. Otherwise anyone allowed to edit the server
-     * could point it at a host of their own and read the password there.
-     */
     static void requireSameHost(IncomingServer saved, String host) {
-        if (!saved.settings().host().equalsIgnoreCase(host)) {
-            throw new BadRequestException("password", "enter the password again: the host changed from "
-                    + saved.settings().host() + ", and a stored password is only sent to the host it was entered for");
-        }
+        StoredPasswords.requireSameHost(saved.settings().host(), host);
     }
 
     private void requireUnique(IncomingServerSettings settings, Long id) {

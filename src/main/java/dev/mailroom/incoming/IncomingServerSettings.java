@@ -32,7 +32,8 @@ public record IncomingServerSettings(
         Long categoryId,
         boolean trustSelfSignedCertificate,
         int connectTimeoutSeconds,
-        int readTimeoutSeconds) {
+        int readTimeoutSeconds,
+        Long outgoingServerId) {
 
     public static final String INBOX = "INBOX";
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;

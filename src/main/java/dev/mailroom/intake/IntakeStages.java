@@ -8,6 +8,7 @@ import dev.mailroom.intake.loops.LoopBreakerStage;
 import dev.mailroom.intake.loops.ThreadLoopBreakerStage;
 import dev.mailroom.intake.rules.RulesStage;
 import dev.mailroom.intake.stage.AutomatedMailStage;
+import dev.mailroom.intake.stage.BounceStage;
 import dev.mailroom.intake.stage.CcBccStage;
 import dev.mailroom.intake.stage.CreateTicketStage;
 import dev.mailroom.intake.stage.DuplicateMessageStage;
@@ -31,7 +32,7 @@ class IntakeStages {
     private final List<IntakeStage> inOrder;
 
     IntakeStages(DuplicateMessageStage duplicate, OwnMailStage ownMail, SelfReferenceStage selfReference,
-            LoopBreakerStage loopBreaker, SenderFilterStage senderFilter, ReplyToStage replyTo,
+            BounceStage bounce, LoopBreakerStage loopBreaker, SenderFilterStage senderFilter, ReplyToStage replyTo,
             ForwardedSenderStage forwardedSender, SenderAccountStage senderAccount, GuestStage guest,
             ThreadingStage threading, ThreadLoopBreakerStage threadLoopBreaker, ReplyStage reply,
             AutomatedMailStage automatedMail, ReservedPrefixStage reservedPrefix, CcBccStage ccBcc,
@@ -41,6 +42,8 @@ class IntakeStages {
                 duplicate,
                 ownMail,
                 selfReference,
+                // A bounce of our own notification is a note on its ticket, whoever the sender and whatever the filters.
+                bounce,
                 loopBreaker,
                 senderFilter,
                 replyTo,

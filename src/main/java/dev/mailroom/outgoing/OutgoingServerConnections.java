@@ -3,22 +3,51 @@ package dev.mailroom.outgoing;
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.mailroom.secrets.SecretBox;
+import dev.mailroom.web.BadRequestException;
+import dev.mailroom.web.NotFoundException;
 
 /** Turns a saved outgoing server into an {@link SmtpConnection}, decrypting the password for that one connection. */
 @Component
 public class OutgoingServerConnections {
 
     private final SecretBox secrets;
+    private final OutgoingServerRepository servers;
 
-    OutgoingServerConnections(SecretBox secrets) {
+    OutgoingServerConnections(SecretBox secrets, OutgoingServerRepository servers) {
         this.secrets = secrets;
+        this.servers = servers;
     }
 
     public SmtpConnection of(OutgoingServer server) {
         String password = server.encryptedPassword() == null ? null : secrets.decrypt(server.encryptedPassword());
         return of(server.settings(), password);
+    }
+
+    /**
+     * A configuration that may not be saved yet, as the form shows it. Without a password it borrows the stored one of
+     * the saved server named by {@code id}, as long as the host is unchanged.
+     */
+    @Transactional(readOnly = true)
+    SmtpConnection ofUnsaved(OutgoingServerRequest request, OutgoingServerSettings settings) {
+        if (settings.authentication() == SmtpAuthentication.NONE) {
+            return of(settings, null);
+        }
+        if (request.hasPassword()) {
+            return of(settings, request.password());
+        }
+        if (request.id() == null) {
+            throw new BadRequestException("password", "is required to test a server that is not saved yet");
+        }
+        OutgoingServer saved = servers.findById(request.id())
+                .orElseThrow(() -> new NotFoundException("Outgoing server", request.id()));
+        OutgoingServerService.requireSameHost(saved, settings.host());
+        if (!saved.passwordSet()) {
+            throw new BadRequestException("password", "is required: the saved server has no stored password");
+        }
+        return of(settings, secrets.decrypt(saved.encryptedPassword()));
     }
 
     public static SmtpConnection of(OutgoingServerSettings settings, String password) {

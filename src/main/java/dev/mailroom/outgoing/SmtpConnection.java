@@ -2,6 +2,7 @@ package dev.mailroom.outgoing;
 
 import java.time.Duration;
 
+import dev.mailroom.incoming.connection.MailEndpoint;
 import dev.mailroom.incoming.connection.MailSecurity;
 
 /**
@@ -17,7 +18,27 @@ public record SmtpConnection(
         String password,
         boolean trustSelfSignedCertificate,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout) implements MailEndpoint {
+
+    @Override
+    public String protocolName() {
+        return "SMTP";
+    }
+
+    @Override
+    public int plainPort() {
+        return SmtpPorts.SUBMISSION;
+    }
+
+    @Override
+    public int tlsPort() {
+        return SmtpPorts.SMTPS;
+    }
+
+    @Override
+    public String usualPorts() {
+        return SmtpPorts.usualPorts();
+    }
 
     public boolean signsIn() {
         return authentication == SmtpAuthentication.PASSWORD;

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.JsonBodies;
 import dev.mailroom.testing.Api.Response;
 import dev.mailroom.testing.MailroomTest;
 import tools.jackson.databind.JsonNode;
@@ -362,12 +363,7 @@ class IncomingServerApiTest {
     }
 
     private static String message(Response response, String field) {
-        for (JsonNode error : response.get("errors")) {
-            if (error.get("field").asString().equals(field)) {
-                return error.get("message").asString();
-            }
-        }
-        throw new AssertionError("No error for " + field + " in " + response.body());
+        return JsonBodies.fieldError(response, field);
     }
 
     private static void assertNoPassword(CapturedOutput output, Response... responses) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.mailroom.testing.JsonBodies;
+
 /** Request bodies and rows for incoming server tests. */
 final class IncomingServers {
 
@@ -31,15 +33,7 @@ final class IncomingServers {
     }
 
     static Map<String, Object> with(Map<String, Object> body, Object... keysAndValues) {
-        Map<String, Object> changed = new LinkedHashMap<>(body);
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] == null) {
-                changed.remove((String) keysAndValues[i]);
-            } else {
-                changed.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return changed;
+        return JsonBodies.with(body, keysAndValues);
     }
 
     static long lookup(JdbcClient jdbc, String table, String name) {

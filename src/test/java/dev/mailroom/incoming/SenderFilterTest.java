@@ -38,7 +38,7 @@ class SenderFilterTest {
         IncomingServerSettings settings = new IncomingServerSettings("Desk", List.of("Help@Example.com"),
                 dev.mailroom.incoming.connection.MailProtocol.IMAP, "imap.example.com", 993,
                 dev.mailroom.incoming.connection.MailSecurity.SSL_TLS, "help", "INBOX", 60, true, AfterProcessing.MARK_SEEN,
-                null, 1024, List.of(), false, false, FilterType.IGNORE, List.of(), null, null, false, 10, 30);
+                null, 1024, List.of(), false, false, FilterType.IGNORE, List.of(), null, null, false, 10, 30, null);
 
         assertThat(settings.serves("help@example.COM")).isTrue();
         assertThat(settings.serves("other@example.com")).isFalse();

@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.mailroom.incoming.AfterProcessing;
+import dev.mailroom.incoming.FilterType;
+import dev.mailroom.incoming.IncomingServer;
+import dev.mailroom.incoming.IncomingServerRepository;
+import dev.mailroom.incoming.IncomingServerSettings;
+import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
@@ -29,6 +35,9 @@ abstract class OutgoingStoreContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IncomingServerRepository incomingServers;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -57,6 +66,24 @@ abstract class OutgoingStoreContract {
     }
 
     @Test
+    void aMailboxSendsThroughItsChosenServerUntilThatServerIsDeleted() {
+        OutgoingServer chosen = servers.insert(settings("Chosen " + tag, false, List.of()), "v1:secret");
+        IncomingServer mailbox = incomingServers.insert(mailbox(chosen.id()), "v1:secret");
+
+        assertThat(incomingServers.findById(mailbox.id()).orElseThrow().settings().outgoingServerId()).isEqualTo(chosen.id());
+        assertThat(servers.findForIncoming(mailbox.id())).map(OutgoingServer::id).contains(chosen.id());
+
+        incomingServers.update(mailbox.id(), mailbox(null), "v1:secret");
+        assertThat(servers.outgoingServerIdOf(mailbox.id())).as("null = the default server").isEmpty();
+        incomingServers.update(mailbox.id(), mailbox(chosen.id()), "v1:secret");
+
+        servers.delete(chosen.id());
+        assertThat(incomingServers.findById(mailbox.id()).orElseThrow().settings().outgoingServerId())
+                .as("back to the default server").isNull();
+        incomingServers.delete(mailbox.id());
+    }
+
+    @Test
     void queuedEmailKeepsItsRecipientsInOrder() {
         long id = outbox.enqueue(new NewOutboundEmail(OutboundKind.TEST_EMAIL, null, null, null, null,
                 List.of(OutboundRecipient.to("a@example.com"), OutboundRecipient.cc("b@example.com")),
@@ -69,6 +96,12 @@ abstract class OutgoingStoreContract {
                 .query(String.class).single()).isEqualTo("<x@y> <z@y>");
         assertThat(jdbc.sql("select kind || ':' || address from outbox_recipient where outbox_id = :id order by sort_order")
                 .param("id", id).query(String.class).list()).containsExactly("TO:a@example.com", "CC:b@example.com");
+    }
+
+    private IncomingServerSettings mailbox(Long outgoingServerId) {
+        return new IncomingServerSettings("Mailbox " + tag, List.of("box-" + tag + "@example.com"), MailProtocol.IMAP,
+                "imap.example.com", 993, MailSecurity.SSL_TLS, "box", "INBOX", 60, true, AfterProcessing.MARK_SEEN, null,
+                1024, List.of(), false, false, FilterType.IGNORE, List.of(), null, null, false, 10, 30, outgoingServerId);
     }
 
     private static OutgoingServerSettings settings(String name, boolean defaultServer, List<String> filter) {

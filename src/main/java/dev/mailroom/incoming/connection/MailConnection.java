@@ -16,7 +16,27 @@ public record MailConnection(
         String folder,
         boolean trustSelfSignedCertificate,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout) implements MailEndpoint {
+
+    @Override
+    public String protocolName() {
+        return protocol.name();
+    }
+
+    @Override
+    public int plainPort() {
+        return WellKnownPorts.plainPort(protocol);
+    }
+
+    @Override
+    public int tlsPort() {
+        return WellKnownPorts.tlsPort(protocol);
+    }
+
+    @Override
+    public String usualPorts() {
+        return WellKnownPorts.usualPorts(protocol);
+    }
 
     /** {@code imap://mail.example.com:993 (SSL/TLS)}: for logs and messages. */
     public String address() {

@@ -49,7 +49,7 @@ public class ServerTrust {
         return new ServerTrust(jvmTrustManager(trustStore));
     }
 
-    public boolean checksHostname(MailConnection connection) {
+    public boolean checksHostname(MailEndpoint connection) {
         return !connection.trustSelfSignedCertificate();
     }
 
@@ -63,13 +63,13 @@ public class ServerTrust {
     }
 
     /** Like {@link #socketFactory(MailConnection)}, telling {@code observer} which certificates the server presented. */
-    public SSLSocketFactory socketFactory(MailConnection connection, CertificateObserver observer) {
+    public SSLSocketFactory socketFactory(MailEndpoint connection, CertificateObserver observer) {
         X509ExtendedTrustManager manager = connection.trustSelfSignedCertificate() ? new TrustAny() : trusted;
         return factory(new Observing(manager, observer));
     }
 
     /** Layers TLS over a connected socket (for SSL/TLS right away, or after STARTTLS); the handshake is not started. */
-    public SSLSocket layer(Socket plain, MailConnection connection, CertificateObserver observer) throws IOException {
+    public SSLSocket layer(Socket plain, MailEndpoint connection, CertificateObserver observer) throws IOException {
         SSLSocket socket = (SSLSocket) socketFactory(connection, observer)
                 .createSocket(plain, connection.host(), connection.port(), true);
         if (checksHostname(connection)) {

@@ -1,14 +1,21 @@
 package dev.mailroom.incoming.connectiontest;
 
-/** The steps of Test Connection, in the order they can run. Each connection runs five of them. */
+/**
+ * The steps of Test Connection, in the order they can run. A mailbox runs five of them; an SMTP server up to nine
+ * (greeting, EHLO, STARTTLS and a second EHLO, AUTH, and a test email when a recipient is given).
+ */
 public enum ConnectionStep {
     DNS_LOOKUP("DNS lookup"),
     TCP_CONNECT("TCP connect"),
     GREETING("Server greeting"),
     TLS_HANDSHAKE("TLS handshake"),
+    EHLO("EHLO"),
     STARTTLS("STARTTLS"),
+    EHLO_AFTER_STARTTLS("EHLO after STARTTLS"),
+    AUTH("Authentication (AUTH)"),
     LOGIN("Login"),
-    OPEN_FOLDER("Open folder");
+    OPEN_FOLDER("Open folder"),
+    SEND_TEST_EMAIL("Send test email");
 
     private final String label;
 

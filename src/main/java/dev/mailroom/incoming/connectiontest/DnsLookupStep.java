@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.incoming.connection.MailEndpoint;
 
-final class DnsLookupStep implements Step {
+final class DnsLookupStep implements Step<Probe> {
 
     @Override
     public ConnectionStep id() {
@@ -17,7 +17,7 @@ final class DnsLookupStep implements Step {
 
     @Override
     public Outcome run(Probe probe) {
-        MailConnection c = probe.connection;
+        MailEndpoint c = probe.endpoint;
         if (neverResolves(c.host())) {
             return Outcome.failed("'" + c.host() + "' is under .invalid, a name reserved never to exist (RFC 6761)", null,
                     Hints.unknownHost(c));

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Security NONE: the server must greet in plain text right away. */
-final class GreetingStep implements Step {
+final class GreetingStep implements Step<MailboxProbe> {
 
     @Override
     public ConnectionStep id() {
@@ -13,7 +13,7 @@ final class GreetingStep implements Step {
     }
 
     @Override
-    public Outcome run(Probe probe) throws IOException {
+    public Outcome run(MailboxProbe probe) throws IOException {
         MailDialogue dialogue = probe.dialogue();
         Greetings.Greeting greeting = Greetings.read(dialogue, probe.connection, false);
         if (greeting.failure() != null) {

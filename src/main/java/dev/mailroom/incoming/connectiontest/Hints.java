@@ -1,8 +1,10 @@
 package dev.mailroom.incoming.connectiontest;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.incoming.connection.MailEndpoint;
 import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.incoming.connection.WellKnownPorts;
@@ -16,46 +18,45 @@ final class Hints {
     private Hints() {
     }
 
-    static String unknownHost(MailConnection c) {
+    static String unknownHost(MailEndpoint c) {
         return "Check the host name '" + c.host() + "' for typos. It is the name of your mail server, such as "
-                + "imap.example.com or outlook.office365.com, without " + c.protocol().javaMailName()
-                + ":// and without a port.";
+                + scheme(c) + ".example.com or outlook.office365.com, without " + scheme(c) + ":// and without a port.";
     }
 
-    static String connectionRefused(MailConnection c) {
-        return "Nothing accepts connections on port " + c.port() + " of " + c.host() + ". Check the port ("
-                + WellKnownPorts.usualPorts(c.protocol()) + ") and that the mail server is running; "
-                + "a firewall may also be rejecting the connection.";
+    static String connectionRefused(MailEndpoint c) {
+        return "Nothing accepts connections on port " + c.port() + " of " + c.host() + ". Verify the " + c.protocolName()
+                + " host and port (" + c.usualPorts() + ") and that the mail server is running; "
+                + "a firewall may also be rejecting the connection or blocking Mailroom's outbound traffic.";
     }
 
-    static String connectTimedOut(MailConnection c) {
+    static String connectTimedOut(MailEndpoint c) {
         return c.host() + " did not answer on port " + c.port() + " within " + c.connectTimeout().toSeconds()
-                + " s. A firewall is probably dropping the connection, the server is down, or the host or port is wrong ("
-                + WellKnownPorts.usualPorts(c.protocol()) + ").";
+                + " s. A firewall is probably blocking the outbound traffic, the server is down, or the " + c.protocolName()
+                + " host or port is wrong (" + c.usualPorts() + ").";
     }
 
-    static String unreachable(MailConnection c) {
+    static String unreachable(MailEndpoint c) {
         return "There is no network route to " + c.host() + ". Check the host address, and that a firewall or the "
                 + "network lets Mailroom reach the mail server.";
     }
 
-    static String serverExpectsTls(MailConnection c) {
-        return "The security type doesn't match the port: the server sent no " + c.protocol()
+    static String serverExpectsTls(MailEndpoint c) {
+        return "The security type doesn't match the port: the server sent no " + c.protocolName()
                 + " greeting and is probably waiting for a TLS handshake, so port " + c.port() + " expects SSL/TLS. "
-                + "Choose SSL/TLS, or use port " + WellKnownPorts.plainPort(c.protocol()) + " with "
+                + "Choose SSL/TLS, or use port " + c.plainPort() + " with "
                 + (c.security() == MailSecurity.STARTTLS ? "STARTTLS" : "STARTTLS or no security") + ". "
-                + WellKnownPorts.usualPorts(c.protocol()) + ".";
+                + c.usualPorts() + ".";
     }
 
-    static String closedWithoutGreeting(MailConnection c) {
+    static String closedWithoutGreeting(MailEndpoint c) {
         return "The server closed the connection before greeting. It may expect SSL/TLS on port " + c.port()
-                + " (" + WellKnownPorts.usualPorts(c.protocol()) + "), or it refuses connections from Mailroom's address.";
+                + " (" + c.usualPorts() + "), or it refuses connections from Mailroom's address.";
     }
 
-    static String serverSpeaksPlain(MailConnection c) {
+    static String serverSpeaksPlain(MailEndpoint c) {
         return "The security type doesn't match the port: the server answered in plain text, so port " + c.port()
                 + " does not start with TLS. Choose STARTTLS for this port, or use port "
-                + WellKnownPorts.tlsPort(c.protocol()) + " with SSL/TLS. " + WellKnownPorts.usualPorts(c.protocol()) + ".";
+                + c.tlsPort() + " with SSL/TLS. " + c.usualPorts() + ".";
     }
 
     static String untrustedCertificate(String certificate) {
@@ -65,7 +66,7 @@ final class Hints {
                 + "for this server if it deliberately uses its own certificate.";
     }
 
-    static String hostnameMismatch(MailConnection c, String certificate) {
+    static String hostnameMismatch(MailEndpoint c, String certificate) {
         return "The server's certificate" + (certificate == null ? "" : " (" + certificate + ")")
                 + " is not issued for '" + c.host() + "'. Enter the host name the certificate names, or install a "
                 + "certificate for this name; 'Trust self-signed certificate' skips this check for this server only.";
@@ -81,28 +82,27 @@ final class Hints {
                 + "TLS (1.0/1.1) or SSLv3; enable TLS 1.2 or newer on it.";
     }
 
-    static String tlsHandshakeClosed(MailConnection c) {
+    static String tlsHandshakeClosed(MailEndpoint c) {
         return "The server closed the connection during the TLS handshake. The port may not speak TLS ("
-                + WellKnownPorts.usualPorts(c.protocol()) + "), or the server allows no TLS version Mailroom accepts.";
+                + c.usualPorts() + "), or the server allows no TLS version Mailroom accepts.";
     }
 
-    static String tlsTimedOut(MailConnection c) {
+    static String tlsTimedOut(MailEndpoint c) {
         return "The server did not answer the TLS handshake within " + c.readTimeout().toSeconds() + " s. Check the "
-                + "port and security type (" + WellKnownPorts.usualPorts(c.protocol()) + ").";
+                + "port and security type (" + c.usualPorts() + ").";
     }
 
-    static String tlsFailed(MailConnection c) {
-        return "Check the security type and port for " + c.protocol() + ": " + WellKnownPorts.usualPorts(c.protocol()) + ".";
+    static String tlsFailed(MailEndpoint c) {
+        return "Check the security type and port for " + c.protocolName() + ": " + c.usualPorts() + ".";
     }
 
-    static String noStartTls(MailConnection c) {
+    static String noStartTls(MailEndpoint c) {
         return "The server does not offer STARTTLS on port " + c.port() + ". Choose SSL/TLS with port "
-                + WellKnownPorts.tlsPort(c.protocol()) + " if the server offers it. " + WellKnownPorts.usualPorts(c.protocol())
-                + ".";
+                + c.tlsPort() + " if the server offers it. " + c.usualPorts() + ".";
     }
 
-    static String startTlsRefused(MailConnection c) {
-        return "The server refused to start TLS. Choose SSL/TLS with port " + WellKnownPorts.tlsPort(c.protocol())
+    static String startTlsRefused(MailEndpoint c) {
+        return "The server refused to start TLS. Choose SSL/TLS with port " + c.tlsPort()
                 + " if the server offers it, or ask the mail server's admin why STARTTLS is refused.";
     }
 
@@ -121,9 +121,9 @@ final class Hints {
                 + WellKnownPorts.usualPorts(c.protocol()) + ".";
     }
 
-    static String notAMailServer(MailConnection c) {
-        return "The server on port " + c.port() + " does not answer like a " + c.protocol() + " server. Check the port: "
-                + WellKnownPorts.usualPorts(c.protocol()) + ".";
+    static String notAMailServer(MailEndpoint c) {
+        return "The server on port " + c.port() + " does not answer like a " + c.protocolName() + " server. Check the port: "
+                + c.usualPorts() + ".";
     }
 
     static String wrongCredentials() {
@@ -146,6 +146,68 @@ final class Hints {
     static String folderFailed() {
         return "The mailbox was reached but the folder could not be opened; the server's answer above says why. "
                 + "Check that the account may read this folder.";
+    }
+
+    static String readsMailNotSends(MailEndpoint c, String spoken) {
+        return "Port " + c.port() + " is a " + spoken + " server, which reads mail; notifications are sent over SMTP. "
+                + c.usualPorts() + ".";
+    }
+
+    static String smtpWrongCredentials() {
+        return "The SMTP server was reached but the login failed: incorrect credentials, an expired password, or a "
+                + "missing App Password. Update the credentials in the outgoing server settings; for Gmail and "
+                + "Microsoft 365, use an App Password or OAuth 2.0 instead of the regular account password.";
+    }
+
+    static String smtpAuthNeedsEncryption() {
+        return "The server accepts a sign-in only over an encrypted connection. Choose STARTTLS with port 587 (most "
+                + "of the email providers) or SSL/TLS with port 465.";
+    }
+
+    static String smtpNoAuthOffered(MailEndpoint c) {
+        return c.security() == MailSecurity.NONE
+                ? "The server offers no sign-in (AUTH) on an unencrypted connection. Choose STARTTLS with port 587 (most "
+                        + "of the email providers) or SSL/TLS with port 465; or choose authentication NONE if this "
+                        + "server relays Mailroom's mail without a sign-in."
+                : "The server offers no sign-in (AUTH). Choose authentication NONE if it relays Mailroom's mail "
+                        + "without a sign-in, or check the host and port: " + c.usualPorts() + ".";
+    }
+
+    static String smtpNoUsableMechanism(String offered) {
+        return "The server offers only " + offered + ", and Mailroom signs in with a password through PLAIN or LOGIN. "
+                + "Enable AUTH PLAIN or LOGIN on the server (over TLS).";
+    }
+
+    static String smtpTemporaryFailure() {
+        return "The server answered with a temporary failure (4xx); its answer above says why. Test again in a few "
+                + "minutes.";
+    }
+
+    static String smtpRejected(String what) {
+        return "The server refused " + what + "; its answer above says why. Check the outgoing server settings, or ask "
+                + "the mail server's admin.";
+    }
+
+    static String smtpAuthRequired() {
+        return "The server requires a sign-in (AUTH), but the authentication is NONE. Choose PASSWORD and enter the "
+                + "username and password; for Gmail and Microsoft 365, use an App Password or OAuth 2.0 instead of the "
+                + "regular account password.";
+    }
+
+    static String smtpRelayDenied(String recipient) {
+        return "The server refused to relay mail to " + recipient + " (relay denied): it forwards mail to outside "
+                + "addresses only for signed-in senders or allowed networks. Choose authentication PASSWORD, or ask "
+                + "the mail server's admin to allow relaying from Mailroom's address.";
+    }
+
+    static String smtpSenderRefused(String from) {
+        return "The server refused the from address " + from + ". Many servers send only from the signed-in "
+                + "account's own address or its aliases: use that address as from address, or allow Mailroom to "
+                + "send as " + from + ".";
+    }
+
+    private static String scheme(MailEndpoint c) {
+        return c.protocolName().toLowerCase(Locale.ROOT);
     }
 
     static String unexpected() {

@@ -10,7 +10,7 @@ import dev.mailroom.incoming.connection.MailConnection;
 import dev.mailroom.incoming.connection.MailSessionFactory;
 
 /** Signs in through {@link MailSessionFactory}, exactly as the fetcher will: a new connection made by Angus Mail. */
-final class LoginStep implements Step {
+final class LoginStep implements Step<MailboxProbe> {
 
     private final MailSessionFactory sessions;
 
@@ -24,7 +24,7 @@ final class LoginStep implements Step {
     }
 
     @Override
-    public Outcome run(Probe probe) {
+    public Outcome run(MailboxProbe probe) {
         MailConnection c = probe.connection;
         try {
             probe.store = sessions.connect(c);

@@ -1,12 +1,7 @@
 package dev.mailroom.incoming.connectiontest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,43 +11,26 @@ import dev.mailroom.incoming.connection.MailProtocol;
 
 /**
  * The few plain exchanges Test Connection has with a server itself, before Angus Mail signs in: greeting,
- * capabilities, STARTTLS and goodbye, in IMAP or POP3. Reads byte by byte without buffering, so nothing the server
- * sends after the STARTTLS answer is swallowed before TLS takes over the socket.
+ * capabilities, STARTTLS and goodbye, in IMAP or POP3, over {@link ServerLines}.
  */
 final class MailDialogue {
 
-    private static final int MAX_LINE = 4096;
     private static final int MAX_LINES = 100;
 
     private final MailProtocol protocol;
-    private final InputStream in;
-    private final OutputStream out;
+    private final ServerLines lines;
     private int tag;
 
     MailDialogue(Socket socket, MailProtocol protocol) throws IOException {
         this.protocol = protocol;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+        this.lines = new ServerLines(socket);
     }
 
     record Reply(boolean ok, List<String> lines) {
     }
 
     String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b == -1) {
-                if (line.size() == 0) {
-                    throw new EOFException("The server closed the connection");
-                }
-                break;
-            }
-            if (line.size() < MAX_LINE) {
-                line.write(b);
-            }
-        }
-        return printable(line.toString(StandardCharsets.UTF_8));
+        return lines.readLine();
     }
 
     /** The server's capability list (IMAP CAPABILITY, POP3 CAPA), as the lines it answered. */
@@ -126,15 +104,6 @@ final class MailDialogue {
     }
 
     private void send(String command) throws IOException {
-        out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    /** Server text is shown to admins: control characters (and stray TLS bytes) become '?'. */
-    private static String printable(String text) {
-        String line = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-        StringBuilder clean = new StringBuilder(line.length());
-        line.codePoints().forEach(c -> clean.appendCodePoint(c < 0x20 && c != '\t' || c == 0x7f || c == 0xfffd ? '?' : c));
-        return clean.toString();
+        lines.send(command);
     }
 }

@@ -11,7 +11,7 @@ import dev.mailroom.incoming.connection.MailConnection;
 import dev.mailroom.incoming.connection.MailProtocol;
 
 /** Opens the folder the fetcher will read, read-only, and counts its messages. POP3 has only INBOX. */
-final class OpenFolderStep implements Step {
+final class OpenFolderStep implements Step<MailboxProbe> {
 
     private static final int MAX_LISTED = 50;
 
@@ -21,7 +21,7 @@ final class OpenFolderStep implements Step {
     }
 
     @Override
-    public Outcome run(Probe probe) throws MessagingException {
+    public Outcome run(MailboxProbe probe) throws MessagingException {
         MailConnection c = probe.connection;
         String name = c.protocol() == MailProtocol.POP3 ? "INBOX" : c.folder();
         Folder folder = probe.store.getFolder(name);

@@ -6,22 +6,21 @@ import java.net.Socket;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Store;
+import dev.mailroom.incoming.connection.MailEndpoint;
 
-import dev.mailroom.incoming.connection.MailConnection;
+/**
+ * What one test run has found and opened so far, handed from step to step and closed at the end. This part is what
+ * every protocol shares: the resolved addresses, the socket and the certificates seen; subclasses add their own.
+ */
+class Probe implements AutoCloseable {
 
-/** What one test run has found and opened so far, handed from step to step and closed at the end. */
-final class Probe implements AutoCloseable {
-
-    final MailConnection connection;
+    final MailEndpoint endpoint;
     List<InetAddress> addresses = List.of();
     Socket socket;
-    Store store;
     private X509Certificate[] presentedChain;
 
-    Probe(MailConnection connection) {
-        this.connection = connection;
+    Probe(MailEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     void certificatesPresented(X509Certificate[] chain) {
@@ -33,17 +32,7 @@ final class Probe implements AutoCloseable {
         return presentedChain == null || presentedChain.length == 0 ? null : presentedChain[0];
     }
 
-    MailDialogue dialogue() throws IOException {
-        return new MailDialogue(socket, connection.protocol());
-    }
-
-    /** Ends the hand-made session politely; the login that follows opens its own connection through Angus Mail. */
-    void endDialogue(MailDialogue dialogue) {
-        dialogue.goodbye();
-        closeSocket();
-    }
-
-    private void closeSocket() {
+    void closeSocket() {
         if (socket != null) {
             try {
                 socket.close();
@@ -57,12 +46,5 @@ final class Probe implements AutoCloseable {
     @Override
     public void close() {
         closeSocket();
-        if (store != null) {
-            try {
-                store.close();
-            } catch (MessagingException ignored) {
-                // closing a test connection; nothing depends on it
-            }
-        }
     }
 }

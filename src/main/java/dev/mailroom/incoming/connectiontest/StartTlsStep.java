@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLSocket;
-
 import dev.mailroom.incoming.connection.ServerTrust;
 
 /** Security STARTTLS: plain greeting, capabilities, the STARTTLS command, then the TLS handshake on the same socket. */
-final class StartTlsStep implements Step {
+final class StartTlsStep implements Step<MailboxProbe> {
 
     private final ServerTrust trust;
 
@@ -23,7 +21,7 @@ final class StartTlsStep implements Step {
     }
 
     @Override
-    public Outcome run(Probe probe) throws IOException {
+    public Outcome run(MailboxProbe probe) throws IOException {
         MailDialogue dialogue = probe.dialogue();
         Greetings.Greeting greeting = Greetings.read(dialogue, probe.connection, false);
         if (greeting.failure() != null) {
@@ -42,16 +40,11 @@ final class StartTlsStep implements Step {
             return Outcome.failed("The server refused STARTTLS", String.join("\n", answers),
                     Hints.startTlsRefused(probe.connection));
         }
-        SSLSocket tls = trust.layer(probe.socket, probe.connection, probe::certificatesPresented);
-        probe.socket = tls;
-        try {
-            tls.startHandshake();
-        } catch (IOException e) {
-            Outcome failure = TlsFailures.outcome(e, probe, "The TLS handshake after STARTTLS");
-            return Outcome.failed(failure.detail(), String.join("\n", answers), failure.hint());
+        Outcome handshake = TlsUpgrade.handshake(trust, probe, "The TLS handshake after STARTTLS");
+        if (!handshake.passed()) {
+            return Outcome.failed(handshake.detail(), String.join("\n", answers), handshake.hint());
         }
-        String session = Certificates.describe(tls.getSession(), probe.serverCertificate());
         probe.endDialogue(probe.dialogue());
-        return Outcome.passed("Upgraded to TLS: " + session, String.join("\n", answers));
+        return Outcome.passed("Upgraded to TLS: " + handshake.detail(), String.join("\n", answers));
     }
 }

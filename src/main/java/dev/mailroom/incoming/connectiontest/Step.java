@@ -2,11 +2,12 @@ package dev.mailroom.incoming.connectiontest;
 
 /**
  * One step of Test Connection. A step reports the failures it understands as an {@link Outcome} with a hint; anything
- * it throws is reported by the tester as an unexpected failure of that step.
+ * it throws is reported by {@link StepRunner} as an unexpected failure of that step. Steps that only need the socket
+ * (DNS, TCP) work on any {@link Probe}; the others on their protocol's probe.
  */
-interface Step {
+interface Step<P extends Probe> {
 
     ConnectionStep id();
 
-    Outcome run(Probe probe) throws Exception;
+    Outcome run(P probe) throws Exception;
 }

@@ -10,10 +10,10 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.incoming.connection.MailEndpoint;
 
 /** Connects to the first address that answers, as mail clients do when a name has several (IPv6 and IPv4). */
-final class TcpConnectStep implements Step {
+final class TcpConnectStep implements Step<Probe> {
 
     @Override
     public ConnectionStep id() {
@@ -22,7 +22,7 @@ final class TcpConnectStep implements Step {
 
     @Override
     public Outcome run(Probe probe) {
-        MailConnection c = probe.connection;
+        MailEndpoint c = probe.endpoint;
         List<String> failures = new ArrayList<>();
         boolean timedOut = false;
         boolean unreachable = false;

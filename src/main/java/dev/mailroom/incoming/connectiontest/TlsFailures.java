@@ -8,7 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 
-import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.incoming.connection.MailEndpoint;
 
 /**
  * Tells apart why a TLS handshake failed: an untrusted or expired certificate, a certificate for another host name,
@@ -20,7 +20,7 @@ final class TlsFailures {
     }
 
     static Outcome outcome(Exception e, Probe probe, String what) {
-        MailConnection c = probe.connection;
+        MailEndpoint c = probe.endpoint;
         String certificate = Certificates.describe(probe.serverCertificate());
         String detail = what + " failed: " + e.getMessage();
         if (has(e, CertificateExpiredException.class) || has(e, CertificateNotYetValidException.class)) {

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLSocket;
-
 import dev.mailroom.incoming.connection.ServerTrust;
 
 /** Security SSL/TLS: TLS from the first byte, then the greeting arrives encrypted. */
-final class TlsHandshakeStep implements Step {
+final class TlsHandshakeStep implements Step<MailboxProbe> {
 
     private final ServerTrust trust;
 
@@ -23,15 +21,11 @@ final class TlsHandshakeStep implements Step {
     }
 
     @Override
-    public Outcome run(Probe probe) throws IOException {
-        SSLSocket tls = trust.layer(probe.socket, probe.connection, probe::certificatesPresented);
-        probe.socket = tls;
-        try {
-            tls.startHandshake();
-        } catch (IOException e) {
-            return TlsFailures.outcome(e, probe, "The TLS handshake");
+    public Outcome run(MailboxProbe probe) throws IOException {
+        Outcome handshake = TlsUpgrade.handshake(trust, probe, "The TLS handshake");
+        if (!handshake.passed()) {
+            return handshake;
         }
-        String session = Certificates.describe(tls.getSession(), probe.serverCertificate());
         MailDialogue dialogue = probe.dialogue();
         Greetings.Greeting greeting = Greetings.read(dialogue, probe.connection, true);
         if (greeting.failure() != null) {
@@ -40,6 +34,6 @@ final class TlsHandshakeStep implements Step {
         List<String> answers = new ArrayList<>(List.of(greeting.line()));
         answers.addAll(dialogue.capabilities());
         probe.endDialogue(dialogue);
-        return Outcome.passed("TLS established: " + session, String.join("\n", answers));
+        return Outcome.passed("TLS established: " + handshake.detail(), String.join("\n", answers));
     }
 }

@@ -75,8 +75,11 @@ public class EmailParser {
                         Signal.ABSENT, Signal.ABSENT));
         ForwardedMessage forwarded = safely(problems, "forward detection",
                 () -> ForwardDetector.detect(subject, body.text(), attachments), () -> null);
+        DeliveryReport deliveryReport = signals.kind() != MailKind.BOUNCE ? DeliveryReport.NONE
+                : safely(problems, "delivery report", () -> DeliveryReportReader.read(headers, tree.reports(),
+                        attachments, body.text()), () -> DeliveryReport.NONE);
         return new ParsedEmail(headers, messageId, inReplyTo, references, date, subject, addresses, body,
-                attachments, signals, forwarded, problems.list());
+                attachments, signals, forwarded, deliveryReport, problems.list());
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param attachments   files stored in the blob store, in message order
  * @param signals       bounce, auto-reply, list, receipt and report indicators, each with its reason
  * @param forwarded     the original sender and subject when this message forwards another, or null
+ * @param deliveryReport for a bounce: the failed recipients and the returned message's ids; otherwise empty
  * @param parseProblems what was wrong with the message and how it was read anyway; empty for a clean message
  */
 public record ParsedEmail(
@@ -34,6 +35,7 @@ public record ParsedEmail(
         List<ParsedAttachment> attachments,
         MailSignals signals,
         ForwardedMessage forwarded,
+        DeliveryReport deliveryReport,
         List<String> parseProblems) {
 
     public ParsedEmail {
@@ -41,6 +43,7 @@ public record ParsedEmail(
         attachments = List.copyOf(attachments);
         parseProblems = List.copyOf(parseProblems);
         subject = subject == null ? "" : subject;
+        deliveryReport = deliveryReport == null ? DeliveryReport.NONE : deliveryReport;
     }
 
     /** In-Reply-To followed by References, without duplicates: every message this one says it answers. */

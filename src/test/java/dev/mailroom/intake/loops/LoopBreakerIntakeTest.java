@@ -59,7 +59,7 @@ class LoopBreakerIntakeTest {
         assertIgnored(fourth, "Mail loop suspected: sender quarantined");
         assertThat(step(fourth, "loop-breaker").get("detail").asString())
                 .contains("4 email(s) from robot@loop.test", "within 10 minutes", "over the limit of 3", "quarantined since");
-        assertThat(stageNames(fourth).indexOf("loop-breaker")).isEqualTo(stageNames(fourth).indexOf("self-reference") + 1);
+        assertThat(stageNames(fourth)).containsSubsequence("self-reference", "bounce", "loop-breaker");
         assertIgnored(fifth, "Mail loop suspected: sender quarantined");
         assertThat(step(fifth, "loop-breaker").get("detail").asString()).contains("is quarantined since");
         assertThat(bystander.get("status").asString()).isEqualTo("PROCESSED");
