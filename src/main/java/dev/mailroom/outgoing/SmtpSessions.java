@@ -55,11 +55,16 @@ public class SmtpSessions {
     /** A transport connected (and signed in, if the server wants it); the caller closes it. */
     public Transport connect(SmtpConnection connection, Session session) throws MessagingException {
         Transport transport = session.getTransport("smtp");
+        connect(connection, transport);
+        return transport;
+    }
+
+    /** Connects (and signs in) a transport the caller already holds, so it can read the server's last reply on failure. */
+    public void connect(SmtpConnection connection, Transport transport) throws MessagingException {
         if (connection.signsIn()) {
             transport.connect(connection.host(), connection.port(), connection.username(), connection.password());
         } else {
             transport.connect(connection.host(), connection.port(), null, null);
         }
-        return transport;
     }
 }

@@ -47,7 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers(DELETE, "/api/groups/**", "/api/categories/**", "/api/users/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
                         .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**", "/api/outgoing-servers/**",
-                                "/api/notification-templates/**", "/api/recipient-suppressions/**").hasRole(ADMIN)
+                                "/api/notification-templates/**", "/api/recipient-suppressions/**", "/api/outbox/**")
+                                .hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))
                 .exceptionHandling(errors -> errors

@@ -1,0 +1,116 @@
+package dev.mailroom.outgoing.sending;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mailroom.audit.AuditLog;
+import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.audit.NewAuditEntry;
+import dev.mailroom.outgoing.OutgoingServer;
+import dev.mailroom.platform.SqlTime;
+import dev.mailroom.tickets.Ticket;
+import dev.mailroom.tickets.TicketRepository;
+
+/**
+ * Writes what an attempt decided, in one transaction and only while this node still holds the email: each
+ * recipient's final state with its audit entry (one per recipient), then the email DONE, or PENDING again with its
+ * backoff when some recipients failed temporarily. When the retry window is over, those become SEND_FAILED with the
+ * last error.
+ */
+@Component
+class OutcomeRecorder {
+
+    /** The claim was taken over (the lease ran out); everything of this attempt is rolled back. */
+    static final class ClaimLost extends RuntimeException {
+        ClaimLost(long id) {
+            super("Outbox email " + id + " is no longer held by this node");
+        }
+    }
+
+    private final OutboxQueue queue;
+    private final AuditLog audit;
+    private final TicketRepository tickets;
+    private final SendingProperties properties;
+    private final TransactionTemplate transaction;
+
+    OutcomeRecorder(OutboxQueue queue, AuditLog audit, TicketRepository tickets, SendingProperties properties,
+            TransactionTemplate transaction) {
+        this.queue = queue;
+        this.audit = audit;
+        this.tickets = tickets;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    void record(QueuedEmail email, OutgoingServer server, SendReport report, String node) {
+        transaction.executeWithoutResult(status -> write(email, server, report, node));
+    }
+
+    private void write(QueuedEmail email, OutgoingServer server, SendReport report, String node) {
+        Instant now = SqlTime.now();
+        int attempts = email.attempts() + (report.wasAttempted() ? 1 : 0);
+        List<QueuedRecipient> undecided = email.pendingRecipients().stream().filter(r -> !report.decided(r)).toList();
+        String temporary = report.temporaryFailure() == null ? "Not sent yet" : report.temporaryFailure();
+        boolean retry = false;
+        if (!undecided.isEmpty()) {
+            if (now.isBefore(email.retryWindowStart().plus(properties.retryFor()))) {
+                retry = true;
+            } else {
+                for (QueuedRecipient recipient : undecided) {
+                    report.failed(recipient, temporary + " (gave up after " + attempts + " attempts over "
+                            + human(properties.retryFor()) + ")");
+                }
+            }
+        }
+        String ticketDisplayId = email.ticketId() == null ? null
+                : tickets.findById(email.ticketId()).map(Ticket::displayId).orElse(null);
+        String lastFailure = null;
+        for (SendReport.Outcome outcome : report.outcomes()) {
+            queue.finishRecipient(email.id(), outcome.recipient().sortOrder(), outcome.state(), outcome.message());
+            audit.record(entry(outcome.status(), outcome.message(), email, server, report, ticketDisplayId)
+                    .email(email.messageId(), sender(server), outcome.recipient().address(), email.subject()));
+            if (outcome.status() == AuditStatus.SEND_FAILED) {
+                lastFailure = outcome.message();
+            }
+        }
+        if (report.emptyRecipientList() != null) {
+            lastFailure = report.emptyRecipientList();
+            audit.record(entry(AuditStatus.SEND_FAILED, lastFailure, email, server, report, ticketDisplayId)
+                    .email(email.messageId(), sender(server), null, email.subject()));
+        }
+        boolean held = retry
+                ? queue.retryLater(email.id(), node, attempts, temporary, now.plus(properties.backoffAfter(attempts)))
+                : queue.markDone(email.id(), node, attempts, lastFailure, now);
+        if (!held) {
+            throw new ClaimLost(email.id());
+        }
+    }
+
+    private static NewAuditEntry entry(AuditStatus status, String message, QueuedEmail email, OutgoingServer server,
+            SendReport report, String ticketDisplayId) {
+        return NewAuditEntry.of(status)
+                .message(message)
+                .server(server == null ? null : server.id(), server == null ? null : server.name())
+                .ticket(email.ticketId(), ticketDisplayId)
+                .trace(report.trace());
+    }
+
+    private static String sender(OutgoingServer server) {
+        return server == null ? null : server.settings().fromAddress();
+    }
+
+    static String human(Duration duration) {
+        if (duration.toHours() > 0 && duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0) {
+            return duration.toHours() + " h";
+        }
+        if (duration.toMinutes() > 0 && duration.toSecondsPart() == 0) {
+            return duration.toMinutes() + " min";
+        }
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}

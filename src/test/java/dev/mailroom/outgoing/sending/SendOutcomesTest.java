@@ -1,0 +1,365 @@
+package dev.mailroom.outgoing.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.mailroom.audit.AuditEntry;
+import dev.mailroom.audit.AuditMessages;
+import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.outgoing.OutgoingServer;
+import dev.mailroom.outgoing.SmtpAuthentication;
+import dev.mailroom.outgoing.outbox.OutboundKind;
+import dev.mailroom.platform.SqlTime;
+import dev.mailroom.testing.ScriptedSmtpServer;
+
+/** Each outcome of the FAQ, per recipient, against a scripted SMTP server that answers what the test tells it. */
+@SenderTest
+class SendOutcomesTest {
+
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    OutboxFixtures fixtures;
+
+    private final ScriptedSmtpServer smtp = ScriptedSmtpServer.start();
+
+    @AfterEach
+    void stop() {
+        smtp.close();
+    }
+
+    @Test
+    void batchToOneServerUsesOneConnection() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        List<String> ids = java.util.stream.IntStream.range(0, 25)
+                .mapToObj(i -> fixtures.enqueue(server, "user" + i + "@example.com")).toList();
+
+        sender.sendDue();
+
+        assertThat(smtp.connections()).isEqualTo(1);
+        assertThat(smtp.received()).hasSize(25);
+        ids.forEach(id -> assertThat(fixtures.state(id)).isEqualTo("DONE"));
+        ids.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT));
+    }
+
+    @Test
+    void serverThatClosedTheConnectionIsReconnected() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        String first = fixtures.enqueue(server, "first@example.com");
+        String second = fixtures.enqueue(server, "second@example.com");
+        smtp.replyOnce("NOOP", "421 4.4.2 Idle too long, closing");
+
+        sender.sendDue();
+
+        assertThat(fixtures.state(first)).isEqualTo("DONE");
+        assertThat(fixtures.state(second)).isEqualTo("DONE");
+        assertThat(smtp.received()).hasSize(2);
+        assertThat(smtp.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void recipientRefusedWith550FailsWhileTheOtherIsSent() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyToRecipient("gone@example.com", "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown");
+        String messageId = fixtures.enqueue(server, "ann@example.com", "gone@example.com");
+
+        sender.sendDue();
+
+        assertThat(smtp.received()).singleElement()
+                .satisfies(received -> assertThat(received.recipients()).containsExactly("ann@example.com"));
+        List<AuditEntry> entries = fixtures.auditOf(messageId);
+        assertThat(entries).filteredOn(e -> e.recipients().equals("ann@example.com")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(AuditStatus.SENT);
+                    assertThat(e.message()).isEqualTo("Sent");
+                    assertThat(e.serverName()).isEqualTo(server.name());
+                    assertThat(e.sender()).isEqualTo("desk@mailroom.test");
+                    assertThat(e.subject()).isEqualTo("Your request");
+                });
+        assertThat(entries).filteredOn(e -> e.recipients().equals("gone@example.com")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+                    assertThat(e.message()).contains("RCPT", "550 5.1.1", "User unknown");
+                });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "gone@example.com=FAILED");
+    }
+
+    @Test
+    void messageRefusedWith5xxAtTheEndOfDataFailsAtOnce() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyOnce(".", "554 5.7.1 Message rejected as spam");
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).contains("554 5.7.1 Message rejected as spam");
+        });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.attempts(messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void senderRefusedWith5xxFailsEveryRecipientWithTheServersAnswer() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyOnce("MAIL", "550 5.7.60 Client does not have permissions to send as this sender");
+        String messageId = fixtures.enqueue(server, "ann@example.com", "bob@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).contains("MAIL FROM", "550 5.7.60 Client does not have permissions to send as this sender");
+        });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+    }
+
+    @Test
+    void temporaryRejectionIsRetriedWithBackoffThenSent() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyOnce("MAIL", "451 4.3.0 Mail server temporarily rejected message");
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("PENDING");
+        assertThat(fixtures.attempts(messageId)).isEqualTo(1);
+        assertThat(fixtures.lastError(messageId)).contains("451 4.3.0");
+        assertThat(fixtures.column(messageId, "next_attempt_at", java.time.OffsetDateTime.class).toInstant())
+                .isAfter(SqlTime.now().plusMillis(500));
+        assertThat(fixtures.auditOf(messageId)).as("no final entry while retrying").isEmpty();
+        assertThat(smtp.received()).isEmpty();
+
+        sender.sendDue();
+        assertThat(fixtures.state(messageId)).as("not due before its backoff").isEqualTo("PENDING");
+
+        fixtures.makeDue(messageId);
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.attempts(messageId)).isEqualTo(2);
+        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+        assertThat(smtp.received()).hasSize(1);
+    }
+
+    @Test
+    void temporaryRecipientRefusalRetriesOnlyThatRecipient() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyToRecipient("busy@example.com", "452 4.2.2 Mailbox full, try later");
+        String messageId = fixtures.enqueue(server, "ann@example.com", "busy@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "busy@example.com=PENDING");
+        assertThat(fixtures.state(messageId)).isEqualTo("PENDING");
+
+        smtp.clearReplies();
+        fixtures.makeDue(messageId);
+        sender.sendDue();
+
+        assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipients)
+                .containsExactly(List.of("ann@example.com"), List.of("busy@example.com"));
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "busy@example.com=SENT");
+        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsOnly(AuditStatus.SENT).hasSize(2);
+    }
+
+    @Test
+    void hangingServerTimesOutAndIsRetried() {
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.readTimeoutSeconds = 1;
+        OutgoingServer server = fixtures.server(spec);
+        smtp.hang(true);
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("PENDING");
+        assertThat(fixtures.lastError(messageId)).containsIgnoringCase("timeout").contains("127.0.0.1:" + smtp.port());
+        assertThat(fixtures.auditOf(messageId)).isEmpty();
+
+        smtp.hang(false);
+        fixtures.makeDue(messageId);
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+    }
+
+    @Test
+    void temporaryFailureBeyondTheRetryWindowEndsAsSendFailedWithTheLastError() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyAlways("MAIL", "421 4.7.0 Too many connections, try later");
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+        fixtures.setColumn(messageId, "created_at", Instant.now().minus(Duration.ofHours(25)));
+
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).contains("421 4.7.0 Too many connections", "gave up after 1 attempts over 24 h");
+        });
+    }
+
+    @Test
+    void wrongPasswordFailsWithTheServersAnswerAndTheAppPasswordHint() {
+        smtp.requireAuth("desk", "right-password");
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.authentication = SmtpAuthentication.PASSWORD;
+        spec.username = "desk";
+        OutgoingServer server = fixtures.server(spec, "wrong-password");
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).contains("Authentication failed", "535 5.7.8", "App Password")
+                    .doesNotContain("wrong-password");
+        });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
+    void refusedConnectionIsRetried() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(ScriptedSmtpServer.freePort()));
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("PENDING");
+        assertThat(fixtures.lastError(messageId)).contains("connection refused", "Check the host, port and security type");
+        assertThat(fixtures.auditOf(messageId)).isEmpty();
+    }
+
+    @Test
+    void recipientOnTheSpamFilterIsIgnoredBeforeTheAttempt() {
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.filter.add("blocked.example");
+        OutgoingServer server = fixtures.server(spec);
+        String messageId = fixtures.enqueue(server, "ann@example.com", "bob@blocked.example");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).filteredOn(e -> e.recipients().equals("bob@blocked.example"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(AuditStatus.SEND_IGNORED);
+                    assertThat(e.message()).startsWith("Recipient matched spam/ignore filter: ")
+                            .contains("blocked.example");
+                });
+        assertThat(smtp.commands()).noneMatch(command -> command.contains("blocked.example"));
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "bob@blocked.example=IGNORED");
+    }
+
+    @Test
+    void everyRecipientFilteredIsSendIgnoredForEachNotAConfigurationError() {
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.filter.add("blocked.example");
+        OutgoingServer server = fixtures.server(spec);
+        String messageId = fixtures.enqueue(server, "ann@blocked.example", "bob@blocked.example");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status)
+                .containsExactly(AuditStatus.SEND_IGNORED, AuditStatus.SEND_IGNORED);
+        assertThat(smtp.connections()).isZero();
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+    }
+
+    @Test
+    void invalidAddressFailsThatRecipientOnlyAndNothingInjectsHeaders() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        String messageId = fixtures.enqueue(OutboundKind.TECHNICIAN_REPLY, server.id(), null,
+                "Printer\r\nBcc: evil@attacker.example", "ann@example.com", "bob@example.com\r\nBcc: evil@attacker.example",
+                "not an address");
+
+        sender.sendDue();
+
+        assertThat(smtp.received()).singleElement().satisfies(received -> {
+            assertThat(received.recipients()).containsExactly("ann@example.com");
+            assertThat(received.data()).doesNotContainPattern("(?m)^Bcc:").contains("Subject: Printer Bcc: evil@attacker.example");
+        });
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT",
+                "bob@example.com\r\nBcc: evil@attacker.example=FAILED", "not an address=FAILED");
+        assertThat(fixtures.auditOf(messageId)).filteredOn(e -> e.status() == AuditStatus.SEND_FAILED)
+                .hasSize(2).allSatisfy(e -> assertThat(e.message()).startsWith("Recipient address is not a valid email address: "));
+    }
+
+    @Test
+    void configurationNotProperWhenTheServerIsDisabled() {
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.enabled = false;
+        assertConfigurationNotProper(fixtures.server(spec), "is disabled");
+    }
+
+    @Test
+    void configurationNotProperWhenTheServerIsIncomplete() {
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.authentication = SmtpAuthentication.PASSWORD;
+        spec.username = "desk";
+        assertConfigurationNotProper(fixtures.server(spec), "username or password is missing");
+    }
+
+    @Test
+    void configurationNotProperWhenTheReplyToAddressIsMissing() {
+        OutgoingServerSpec spec = new OutgoingServerSpec(smtp.port());
+        spec.replyToAddress = null;
+        assertConfigurationNotProper(fixtures.server(spec), "has no Reply-To address");
+    }
+
+    @Test
+    void configurationNotProperWhenTheEmailHasNoRecipients() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        String messageId = fixtures.enqueue(server);
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).isEqualTo(AuditMessages.CONFIGURATION_NOT_PROPER + ": the email has no recipients");
+            assertThat(e.recipients()).isNull();
+        });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(smtp.connections()).isZero();
+    }
+
+    @Test
+    void configurationNotProperWhenThereIsNoOutgoingServerAtAll() {
+        fixtures.jdbc().sql("update outgoing_server set default_server = null where default_server = true").update();
+        String messageId = fixtures.enqueue(null, "ann@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).isEqualTo(AuditMessages.CONFIGURATION_NOT_PROPER
+                    + ": no outgoing server is chosen for this mailbox and there is no default outgoing server");
+            assertThat(e.recipients()).isEqualTo("ann@example.com");
+        });
+    }
+
+    private void assertConfigurationNotProper(OutgoingServer server, String cause) {
+        String messageId = fixtures.enqueue(server, "ann@example.com", "bob@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.auditOf(messageId)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
+            assertThat(e.message()).startsWith(AuditMessages.CONFIGURATION_NOT_PROPER + ": ").contains(cause);
+            assertThat(e.serverName()).isEqualTo(server.name());
+        });
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=FAILED", "bob@example.com=FAILED");
+        assertThat(smtp.connections()).isZero();
+    }
+}
