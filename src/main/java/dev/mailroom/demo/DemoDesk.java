@@ -12,22 +12,31 @@ import org.springframework.stereotype.Component;
 import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServerRequest;
 import dev.mailroom.incoming.IncomingServerService;
+import dev.mailroom.outgoing.OutgoingServerRequest;
+import dev.mailroom.outgoing.OutgoingServerService;
+import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.incoming.connection.MailSecurity;
 
-/** On the demo's first start, the incoming server that reads the demo mailbox (with spam.example on its Ignore list). */
+/**
+ * On the demo's first start, the incoming server that reads the demo mailbox (with spam.example on its Ignore list)
+ * and the outgoing server that sends the desk's notifications into the same embedded mail server.
+ */
 @Component
 @Profile("demo")
 class DemoDesk implements ApplicationRunner {
 
     static final String SERVER_NAME = "Demo help desk mailbox";
+    static final String OUTGOING_SERVER_NAME = "Demo outgoing mail";
     private static final Logger log = LoggerFactory.getLogger(DemoDesk.class);
 
     private final IncomingServerService servers;
+    private final OutgoingServerService outgoingServers;
     private final DemoMailServer mailServer;
 
-    DemoDesk(IncomingServerService servers, DemoMailServer mailServer) {
+    DemoDesk(IncomingServerService servers, OutgoingServerService outgoingServers, DemoMailServer mailServer) {
         this.servers = servers;
+        this.outgoingServers = outgoingServers;
         this.mailServer = mailServer;
     }
 
@@ -36,10 +45,14 @@ class DemoDesk implements ApplicationRunner {
         if (servers.list().stream().anyMatch(server -> server.name().equals(SERVER_NAME))) {
             return;
         }
+        outgoingServers.create(new OutgoingServerRequest(null, OUTGOING_SERVER_NAME, "127.0.0.1", mailServer.smtpPort(),
+                MailSecurity.NONE, SmtpAuthentication.NONE, null, null, DemoMailServer.DESK, "Demo IT Service Desk",
+                DemoMailServer.DESK, true, true, null, List.of(), false, null, null, null));
         servers.create(new IncomingServerRequest(null, SERVER_NAME, List.of(DemoMailServer.DESK), MailProtocol.IMAP,
                 "127.0.0.1", mailServer.imapPort(), MailSecurity.NONE, DemoMailServer.DESK, DemoMailServer.PASSWORD,
                 null, 30, true, null, null, null, null, false, false, FilterType.IGNORE, List.of("spam.example"),
                 null, null, false, null, null, null));
-        log.info("Demo: incoming server '{}' reads {}; see /api/tickets and /api/audit", SERVER_NAME, DemoMailServer.DESK);
+        log.info("Demo: incoming server '{}' reads {}, acknowledgments go out through '{}'; see /api/tickets and /api/audit",
+                SERVER_NAME, DemoMailServer.DESK, OUTGOING_SERVER_NAME);
     }
 }

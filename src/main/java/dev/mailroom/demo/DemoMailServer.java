@@ -74,6 +74,10 @@ class DemoMailServer implements SmartLifecycle {
         return properties.imapPort();
     }
 
+    int smtpPort() {
+        return properties.smtpPort();
+    }
+
     @Override
     public void stop() {
         if (greenMail != null) {

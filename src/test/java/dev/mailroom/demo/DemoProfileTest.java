@@ -18,7 +18,8 @@ import dev.mailroom.testing.Api;
 /** The demo profile shows tickets and audit entries within seconds of starting, from its own embedded mailbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mailroom.data-dir=target/test-data", "mailroom.admin.password=admin-secret",
-        "mailroom.incoming.polling-enabled=true", "mailroom.demo.imap-port=13143", "mailroom.demo.smtp-port=13025"})
+        "mailroom.incoming.polling-enabled=true", "mailroom.demo.imap-port=13143", "mailroom.demo.smtp-port=13025",
+        "mailroom.outgoing.sending-enabled=true"})
 @ActiveProfiles({"test", "demo"})
 @Import(Api.class)
 @DirtiesContext
@@ -40,5 +41,7 @@ class DemoProfileTest {
         assertThat(audit.findValuesAsString("message")).contains("Sender matched spam/ignore filter",
                 "Automatic email, no request created");
         assertThat(api.admin().get("/api/incoming-servers").body().findValuesAsString("name")).contains(DemoDesk.SERVER_NAME);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                api.admin().get("/api/audit?event=OUTGOING&status=SENT").get("totalItems").asInt() >= subjects.size());
     }
 }
