@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -22,6 +23,10 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
+import jakarta.mail.search.SearchTerm;
+
+import org.awaitility.Awaitility;
 
 /**
  * A user's INBOX on the acceptance Dovecot: loaded with messages through its Maildir, emptied and inspected by an
@@ -129,6 +134,32 @@ record DovecotMailbox(AcceptanceServers servers, String user) {
             }
             return ids;
         }, false);
+    }
+
+    /**
+     * The messages of INBOX that match the search (done by Dovecot), copied out so they can be read and answered after
+     * the connection is closed; oldest first.
+     */
+    List<MimeMessage> search(SearchTerm term) throws MessagingException {
+        return inInbox(inbox -> {
+            List<MimeMessage> found = new ArrayList<>();
+            for (Message message : inbox.search(term)) {
+                found.add(new MimeMessage((MimeMessage) message));
+            }
+            return found;
+        }, false);
+    }
+
+    /** Waits until exactly one message with this header value (as a substring, as IMAP SEARCH does) has arrived. */
+    MimeMessage awaitOne(String header, String value, Duration timeout) {
+        HeaderTerm term = new HeaderTerm(header, value);
+        List<MimeMessage> found = Awaitility.await(user + "'s INBOX to receive the message with " + header + ": " + value)
+                .atMost(timeout).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> search(term), messages -> !messages.isEmpty());
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " messages in " + user + "'s INBOX with " + header + ": " + value);
+        }
+        return found.get(0);
     }
 
     interface InboxWork<T> {
