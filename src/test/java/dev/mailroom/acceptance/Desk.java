@@ -22,6 +22,12 @@ record Desk(Api api, JdbcClient jdbc, MailboxPoller poller, MailboxDirectory dir
 
     /** An incoming server reading this Dovecot mailbox, saved through the API; its id. */
     long createServer(DovecotMailbox mailbox, String protocol, String security, String service, String afterProcessing) {
+        return createServer(mailbox, protocol, security, service, afterProcessing, Map.of());
+    }
+
+    /** The same, with more fields of the request (say {@code outgoingServerId}). */
+    long createServer(DovecotMailbox mailbox, String protocol, String security, String service, String afterProcessing,
+            Map<String, Object> more) {
         AcceptanceServers servers = mailbox.servers();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Dovecot " + protocol + " " + security + " " + System.nanoTime());
@@ -35,6 +41,7 @@ record Desk(Api api, JdbcClient jdbc, MailboxPoller poller, MailboxDirectory dir
         body.put("afterProcessing", afterProcessing);
         body.put("connectTimeoutSeconds", 5);
         body.put("readTimeoutSeconds", 30);
+        body.putAll(more);
         var created = api.admin().post("/api/incoming-servers", body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.get("id").asLong();
