@@ -19,6 +19,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.SubjectTerm;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -153,7 +154,45 @@ class MailRoundTripAcceptanceTest {
                 ticket)).isZero();
     }
 
+    /** The sender's own failure path on Postfix: a refused password ends the notification at once, with the answer. */
+    @Test
+    void aPasswordPostfixRefusesEndsTheAcknowledgmentAsSendFailedWithItsAnswer() throws Exception {
+        Map<String, Object> wrong = new LinkedHashMap<>(outgoingServer("Not-The-Desk-Password-5"));
+        wrong.put("defaultServer", true);
+        var server = api.admin().post("/api/outgoing-servers", wrong);
+        assertThat(server.status()).as(server.body().toString()).isEqualTo(201);
+        long outgoingId = server.get("id").asLong();
+        String subject = "Printer offline " + UUID.randomUUID();
+
+        var created = api.admin().post("/api/tickets", Map.of("subject", subject, "requesterEmail", alice.address(),
+                "requesterName", "Alice Example", "description", "The printer on floor 3 is offline."));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long ticketId = created.get("id").asLong();
+
+        Map<String, Object> failed = Awaitility.await("the acknowledgment to fail").atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
+                        select status, message, server_id, recipients from audit_entry
+                        where event = 'OUTGOING' and ticket_id = :ticket and status <> 'SENT'""")
+                        .param("ticket", ticketId).query().listOfRows().stream().map(MailRoundTripAcceptanceTest::lower)
+                        .toList(), rows -> !rows.isEmpty()).get(0);
+        assertThat(failed.get("status")).isEqualTo("SEND_FAILED");
+        assertThat(((Number) failed.get("server_id")).longValue()).isEqualTo(outgoingId);
+        assertThat(failed.get("recipients")).isEqualTo(alice.address());
+        assertThat((String) failed.get("message")).contains("Authentication failed at smtp://127.0.0.1:587 (STARTTLS)",
+                "535", "App Password or OAuth 2.0").doesNotContain("Not-The-Desk-Password-5");
+        assertThat(count("select count(*) from outbox_email where ticket_id = :t and state = 'DONE'", ticketId))
+                .as("a refused login is permanent: not tried again").isEqualTo(1);
+        assertThat(alice.search(new SubjectTerm(subject))).isEmpty();
+    }
+
     private long createOutgoingServer() {
+        var created = api.admin().post("/api/outgoing-servers", outgoingServer(servers.password(helpdesk.user())));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.get("ready").asBoolean()).as(created.body().toString()).isTrue();
+        return created.get("id").asLong();
+    }
+
+    private Map<String, Object> outgoingServer(String password) {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("name", "Postfix submission " + UUID.randomUUID());
         server.put("host", servers.host());
@@ -161,16 +200,13 @@ class MailRoundTripAcceptanceTest {
         server.put("security", "STARTTLS");
         server.put("authentication", "PASSWORD");
         server.put("username", helpdesk.user());
-        server.put("password", servers.password(helpdesk.user()));
+        server.put("password", password);
         server.put("fromAddress", helpdesk.address());
         server.put("fromName", "IT Service Desk");
         server.put("replyToAddress", helpdesk.address());
         server.put("connectTimeoutSeconds", 5);
         server.put("readTimeoutSeconds", 30);
-        var created = api.admin().post("/api/outgoing-servers", server);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        assertThat(created.get("ready").asBoolean()).as(created.body().toString()).isTrue();
-        return created.get("id").asLong();
+        return server;
     }
 
     /** Sends as a mail client does: Postfix submission on 587, STARTTLS, signed in as {@code user}. */
@@ -218,7 +254,7 @@ class MailRoundTripAcceptanceTest {
                 .query(Long.class).single() == 1);
     }
 
-    private long count(String sql, String ticket) {
+    private long count(String sql, Object ticket) {
         return jdbc.sql(sql).param("t", ticket).query(Long.class).single();
     }
 
