@@ -2,6 +2,7 @@ package dev.mailroom.incoming.connectiontest;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -62,16 +63,15 @@ final class SmtpSendTestStep implements Step<SmtpProbe> {
     private Outcome refused(MessagingException e, SmtpConnection c) {
         for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPSendFailedException sender && startsWith(sender.getCommand(), "MAIL FROM")) {
-                String hint = sender.getReturnCode() == 530 && c.authentication() == SmtpAuthentication.NONE
-                        ? Hints.smtpAuthRequired() : hintFor(sender.getReturnCode(), Hints.smtpSenderRefused(email.fromAddress()));
+                String hint = accessRequired(sender.getReturnCode(), sender.getMessage(), c)
+                        .orElseGet(() -> hintFor(sender.getReturnCode(), Hints.smtpSenderRefused(email.fromAddress())));
                 return failed("the from address at MAIL FROM", sender.getMessage(), hint, sender.getReturnCode());
             }
             if (next instanceof SMTPAddressFailedException address) {
                 String response = address.getMessage();
-                String hint = address.getReturnCode() == 530 && c.authentication() == SmtpAuthentication.NONE
-                        ? Hints.smtpAuthRequired()
-                        : relayDenied(address.getReturnCode(), response) ? Hints.smtpRelayDenied(email.recipient())
-                        : hintFor(address.getReturnCode(), Hints.smtpRejected("the recipient " + email.recipient()));
+                String hint = accessRequired(address.getReturnCode(), response, c).orElseGet(() ->
+                        relayDenied(address.getReturnCode(), response) ? Hints.smtpRelayDenied(email.recipient())
+                        : hintFor(address.getReturnCode(), Hints.smtpRejected("the recipient " + email.recipient())));
                 return failed("the recipient at RCPT TO", response, hint, address.getReturnCode());
             }
             if (next instanceof SMTPSendFailedException message) {
@@ -81,6 +81,20 @@ final class SmtpSendTestStep implements Step<SmtpProbe> {
         }
         String hint = e.getCause() instanceof IOException ? Hints.connectionRefused(c) : Hints.smtpRejected("the test email");
         return Outcome.failed("The test email was not sent: " + e.getMessage(), null, hint);
+    }
+
+    /**
+     * 530 "access denied until …": the server's own words say whether it wants encryption first ("Must issue a
+     * STARTTLS command first") or a sign-in.
+     */
+    private static Optional<String> accessRequired(int code, String response, SmtpConnection c) {
+        if (code != 530) {
+            return Optional.empty();
+        }
+        if (response != null && response.toUpperCase(Locale.ROOT).contains("STARTTLS")) {
+            return Optional.of(Hints.smtpAuthNeedsEncryption());
+        }
+        return c.authentication() == SmtpAuthentication.NONE ? Optional.of(Hints.smtpAuthRequired()) : Optional.empty();
     }
 
     /** A failed close must not replace the outcome already found (a server that hung up after refusing). */
