@@ -35,6 +35,8 @@ public class SmtpSessions {
         properties.put("mail.smtp.timeout", String.valueOf(connection.readTimeout().toMillis()));
         properties.put("mail.smtp.writetimeout", String.valueOf(connection.readTimeout().toMillis()));
         properties.put("mail.smtp.auth", String.valueOf(connection.signsIn()));
+        // The order Test Connection's AUTH step tries, so a server that passes the test signs us in the same way.
+        properties.put("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
         properties.put("mail.smtp.ssl.enable", String.valueOf(connection.security() == MailSecurity.SSL_TLS));
         properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
         // A server that stops offering STARTTLS must fail, not silently carry the password and the mail in plain text.
