@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.mailroom.incoming.connectiontest.ConnectionTestResult;
-import dev.mailroom.incoming.connectiontest.ConnectionTester;
+import dev.mailroom.connectiontest.ConnectionTestResult;
+import dev.mailroom.connectiontest.ConnectionTester;
 import dev.mailroom.secrets.StoredPasswords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -19,13 +19,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mailroom.incoming.AddressSyntax;
-import dev.mailroom.incoming.connectiontest.ConnectionTestResult;
+import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
 import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import dev.mailroom.incoming.AddressSyntax;
-import dev.mailroom.incoming.connectiontest.ConnectionTestResult;
+import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
 import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.web.BadRequestException;

@@ -19,11 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.incoming.connection.ServerTrust;
-import dev.mailroom.incoming.connectiontest.ConnectionStep;
-import dev.mailroom.incoming.connectiontest.ConnectionTestResult;
-import dev.mailroom.incoming.connectiontest.SmtpConnectionTester;
-import dev.mailroom.incoming.connectiontest.StepResult;
-import dev.mailroom.incoming.connectiontest.StepStatus;
+import dev.mailroom.connectiontest.ConnectionStep;
+import dev.mailroom.connectiontest.ConnectionTestResult;
+import dev.mailroom.connectiontest.SmtpConnectionTester;
+import dev.mailroom.connectiontest.StepResult;
+import dev.mailroom.connectiontest.StepStatus;
 import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.testing.Api;

@@ -1,17 +1,17 @@
 package dev.mailroom.outgoing;
 
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.AUTH;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.DNS_LOOKUP;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.EHLO;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.GREETING;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.EHLO_AFTER_STARTTLS;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.SEND_TEST_EMAIL;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.STARTTLS;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.TCP_CONNECT;
-import static dev.mailroom.incoming.connectiontest.ConnectionStep.TLS_HANDSHAKE;
-import static dev.mailroom.incoming.connectiontest.StepStatus.FAILED;
-import static dev.mailroom.incoming.connectiontest.StepStatus.PASSED;
-import static dev.mailroom.incoming.connectiontest.StepStatus.SKIPPED;
+import static dev.mailroom.connectiontest.ConnectionStep.AUTH;
+import static dev.mailroom.connectiontest.ConnectionStep.DNS_LOOKUP;
+import static dev.mailroom.connectiontest.ConnectionStep.EHLO;
+import static dev.mailroom.connectiontest.ConnectionStep.GREETING;
+import static dev.mailroom.connectiontest.ConnectionStep.EHLO_AFTER_STARTTLS;
+import static dev.mailroom.connectiontest.ConnectionStep.SEND_TEST_EMAIL;
+import static dev.mailroom.connectiontest.ConnectionStep.STARTTLS;
+import static dev.mailroom.connectiontest.ConnectionStep.TCP_CONNECT;
+import static dev.mailroom.connectiontest.ConnectionStep.TLS_HANDSHAKE;
+import static dev.mailroom.connectiontest.StepStatus.FAILED;
+import static dev.mailroom.connectiontest.StepStatus.PASSED;
+import static dev.mailroom.connectiontest.StepStatus.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -25,10 +25,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.incoming.connection.ServerTrust;
-import dev.mailroom.incoming.connectiontest.ConnectionStep;
-import dev.mailroom.incoming.connectiontest.ConnectionTestResult;
-import dev.mailroom.incoming.connectiontest.SmtpConnectionTester;
-import dev.mailroom.incoming.connectiontest.StepResult;
+import dev.mailroom.connectiontest.ConnectionStep;
+import dev.mailroom.connectiontest.ConnectionTestResult;
+import dev.mailroom.connectiontest.SmtpConnectionTester;
+import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.outgoing.connectiontest.SmtpTestEmail;
 import dev.mailroom.testing.FakeEsmtpGreeter;
 import dev.mailroom.testing.SmtpGreenMail;

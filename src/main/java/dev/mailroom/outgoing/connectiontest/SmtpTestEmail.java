@@ -10,7 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import dev.mailroom.incoming.connectiontest.TestEmail;
+import dev.mailroom.connectiontest.TestEmail;
 import dev.mailroom.outgoing.OutgoingServerSettings;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.platform.MailIdentity;
