@@ -36,8 +36,8 @@ public class InboundEmailRepository implements BlobOwner {
         RawHeaders headers = email.headers();
         jdbc.sql("""
                 insert into inbound_email (server_id, remote_key, state, action_pending, message_id, message_id_generated,
-                    sender, recipients, subject, size_bytes, raw_blob_key, problem, received_at)
-                values (:serverId, :remoteKey, :state, :actionPending, :messageId, :generated, :sender, :recipients,
+                    sender, sender_key, recipients, subject, size_bytes, raw_blob_key, problem, received_at)
+                values (:serverId, :remoteKey, :state, :actionPending, :messageId, :generated, :sender, :senderKey, :recipients,
                     :subject, :size, :rawBlobKey, :problem, :receivedAt)""")
                 .param("serverId", email.serverId())
                 .param("remoteKey", email.remoteKey())
@@ -46,6 +46,7 @@ public class InboundEmailRepository implements BlobOwner {
                 .param("messageId", clip(headers.messageId(), 998))
                 .param("generated", headers.messageIdGenerated())
                 .param("sender", clip(headers.from(), 320))
+                .param("senderKey", senderKey(clip(headers.from(), 320)))
                 .param("recipients", clip(headers.recipients(), 4000))
                 .param("subject", clip(headers.subject(), 1000))
                 .param("size", email.size())
@@ -129,5 +130,10 @@ public class InboundEmailRepository implements BlobOwner {
                 rs.getString("message_id"), rs.getBoolean("message_id_generated"), rs.getString("raw_blob_key"),
                 rs.getString("sender"), rs.getString("recipients"), rs.getString("subject"),
                 SqlTime.instant(rs, "received_at"));
+    }
+
+    /** How the loop breaker looks a sender up: trimmed, lower case (see V12). */
+    public static String senderKey(String sender) {
+        return sender == null ? null : sender.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -25,7 +25,7 @@ class MailVolume {
         var sql = switch (subject.kind()) {
             case SENDER -> jdbc.sql("""
                     select count(*) from inbound_email
-                    where server_id = :serverId and lower(sender) = :sender and received_at >= :from and id < :before""")
+                    where server_id = :serverId and sender_key = :sender and received_at >= :from and id < :before""")
                     .param("serverId", subject.serverId()).param("sender", subject.sender());
             case THREAD -> jdbc.sql("""
                     select count(*) from inbound_email

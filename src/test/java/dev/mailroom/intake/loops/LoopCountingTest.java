@@ -182,10 +182,11 @@ class LoopCountingTest {
         String remoteKey = UUID.randomUUID().toString();
         jdbc.sql("""
                 insert into inbound_email (server_id, remote_key, state, action_pending, message_id, message_id_generated,
-                    sender, size_bytes, received_at)
-                values (:serverId, :remoteKey, 'PROCESSED', false, :messageId, false, :sender, 100, :receivedAt)""")
+                    sender, sender_key, size_bytes, received_at)
+                values (:serverId, :remoteKey, 'PROCESSED', false, :messageId, false, :sender, :senderKey, 100, :receivedAt)""")
                 .param("serverId", server).param("remoteKey", remoteKey).param("messageId", "<" + remoteKey + "@loop.test>")
-                .param("sender", from).param("receivedAt", SqlTime.toSql(receivedAt))
+                .param("sender", from).param("senderKey", InboundEmailRepository.senderKey(from))
+                .param("receivedAt", SqlTime.toSql(receivedAt))
                 .update();
         long id = jdbc.sql("select id from inbound_email where remote_key = :key").param("key", remoteKey)
                 .query(Long.class).single();
