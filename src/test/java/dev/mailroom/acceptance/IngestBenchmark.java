@@ -100,6 +100,17 @@ class IngestBenchmark {
             String database = "mailroom_bench_" + System.currentTimeMillis();
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     Statement statement = connection.createStatement()) {
+                // Databases of earlier runs are dropped here: a run cannot drop its own while its pool holds it.
+                List<String> earlier = new ArrayList<>();
+                try (var rows = statement.executeQuery(
+                        "select datname from pg_database where datname like 'mailroom\\_bench\\_%'")) {
+                    while (rows.next()) {
+                        earlier.add(rows.getString(1));
+                    }
+                }
+                for (String old : earlier) {
+                    statement.execute("drop database if exists " + old);
+                }
                 statement.execute("create database " + database);
             }
             String benchUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
@@ -164,8 +175,11 @@ class IngestBenchmark {
         System.gc();
         Probe probe = new Probe();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        // The first API call pays for the web stack's warm-up and a password hash: not the ingest's cost.
+        assertThat(api.admin().get("/api/incoming-servers").status()).isEqualTo(200);
         long start = System.nanoTime();
-        long serverId = createServer(folder);
+        long serverId = createServer(folder); // saving it schedules its first poll
+        double createSeconds = seconds(System.nanoTime() - start);
         List<long[]> timeline = new ArrayList<>(); // ms since start, stored, done
         long storedAllAt = -1;
         long deadline = start + TIMEOUT.toNanos();
@@ -184,7 +198,7 @@ class IngestBenchmark {
                 throw new AssertionError("Not done after " + TIMEOUT + ": " + stored + " stored, " + done + " done of "
                         + EMAILS);
             }
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         long end = System.nanoTime();
         probe.stop();
@@ -212,6 +226,7 @@ class IngestBenchmark {
         report.put("mix", mix);
         report.put("loadSeconds", round(loadSeconds));
         report.put("mailroomSeconds", round(seconds));
+        report.put("createServerSeconds", round(createSeconds));
         report.put("mailroomEmailsPerSecond", round(EMAILS / seconds));
         report.put("allStoredAfterSeconds", round(fetchSeconds));
         report.put("fetchEmailsPerSecond", round(EMAILS / fetchSeconds));
