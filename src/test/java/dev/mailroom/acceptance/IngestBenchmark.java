@@ -91,6 +91,7 @@ class IngestBenchmark {
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) throws IOException, SQLException {
+        deleteEarlierDataDirectories();
         dataDir = Files.createTempDirectory("mailroom-bench");
         registry.add("mailroom.data-dir", dataDir::toString);
         if (DB.equals("postgres")) {
@@ -150,7 +151,24 @@ class IngestBenchmark {
             run(folder, maildir);
         } finally {
             deleteFolder(folder);
-            deleteRecursively(dataDir);
+            // The bulk (raw mail, attachments); the database is still open and goes with the next run.
+            deleteRecursively(dataDir.resolve("blobs"));
+        }
+    }
+
+    /** Data directories of runs that ended more than two hours ago (their database could not be deleted then). */
+    private static void deleteEarlierDataDirectories() throws IOException {
+        Instant before = Instant.now().minus(Duration.ofHours(2));
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            dirs.filter(dir -> dir.getFileName().toString().startsWith("mailroom-bench") && Files.isDirectory(dir))
+                    .filter(dir -> {
+                        try {
+                            return Files.getLastModifiedTime(dir).toInstant().isBefore(before);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .forEach(IngestBenchmark::deleteRecursively);
         }
     }
 
