@@ -228,7 +228,10 @@ class IngestBenchmark {
         assertThat(statuses.values().stream().mapToLong(Long::longValue).sum())
                 .as("one final audit status per email: " + statuses).isEqualTo(EMAILS);
 
-        // 4. Report.
+        // 4. Latency with IDLE: single deliveries into the watched folder, one at a time, each until it is done.
+        Latency latency = idleLatency(emails, maildir, serverId);
+
+        // 5. Report.
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "ingest");
         report.put("timestamp", Instant.now().toString());
@@ -253,6 +256,12 @@ class IngestBenchmark {
         report.put("ceilingFirstFetchEmailsPerSecond", round(warmUp.perSecond()));
         report.put("percentOfCeiling", round(100 * (EMAILS / seconds) / ceiling.perSecond()));
         report.put("finalStatuses", statuses);
+        report.put("idleDeliveries", latency.deliveries());
+        report.put("idleStoredP50Millis", latency.storedPercentile(50));
+        report.put("idleStoredP99Millis", latency.storedPercentile(99));
+        report.put("idleDoneP50Millis", latency.donePercentile(50));
+        report.put("idleDoneP99Millis", latency.donePercentile(99));
+        report.put("idleDoneMaxMillis", latency.donePercentile(100));
         report.put("tickets", count("select count(*) from ticket where incoming_server_id = :id", serverId));
         report.put("peakHeapMB", mb(probe.peakHeapSampled));
         report.put("peakHeapPoolsMB", mb(probe.peakHeapPools()));
@@ -289,6 +298,7 @@ class IngestBenchmark {
                   fetch       all stored after %s s (%s emails/s); intake finished %s s later
                 ceiling       %s emails/s — bare Angus Mail client, same batches, raw bytes (%s s; first, cold look %s emails/s)
                 => %s %% of the ceiling
+                IDLE latency  %s single deliveries: stored p50 %s ms, p99 %s ms; final status p50 %s ms, p99 %s ms, max %s ms
                 outcome       %s; %s tickets
                 heap          peak %s MB sampled (pools' peaks summed %s MB) of max %s MB; GC %s collections, %s ms
                 RSS           peak %s MB (VmHWM%s)
@@ -303,7 +313,10 @@ class IngestBenchmark {
                 r.get("allStoredAfterSeconds"), r.get("fetchEmailsPerSecond"),
                 round((Double) r.get("mailroomSeconds") - (Double) r.get("allStoredAfterSeconds")),
                 r.get("ceilingEmailsPerSecond"), r.get("ceilingSeconds"), r.get("ceilingFirstFetchEmailsPerSecond"),
-                r.get("percentOfCeiling"), r.get("finalStatuses"), r.get("tickets"),
+                r.get("percentOfCeiling"),
+                r.get("idleDeliveries"), r.get("idleStoredP50Millis"), r.get("idleStoredP99Millis"),
+                r.get("idleDoneP50Millis"), r.get("idleDoneP99Millis"), r.get("idleDoneMaxMillis"),
+                r.get("finalStatuses"), r.get("tickets"),
                 r.get("peakHeapMB"), r.get("peakHeapPoolsMB"), r.get("maxHeapMB"), r.get("gcCount"), r.get("gcMillis"),
                 r.get("peakRssMB"), Boolean.TRUE.equals(r.get("rssPeakResetAtStart")) ? " reset when the run started"
                         : " since the JVM started: could not reset it",
@@ -329,6 +342,67 @@ class IngestBenchmark {
         return points;
     }
 
+    record Latency(List<Long> stored, List<Long> done) {
+        int deliveries() {
+            return done.size();
+        }
+
+        long storedPercentile(int p) {
+            return percentile(stored, p);
+        }
+
+        long donePercentile(int p) {
+            return percentile(done, p);
+        }
+
+        private static long percentile(List<Long> values, int p) {
+            if (values.isEmpty()) {
+                return -1;
+            }
+            List<Long> sorted = values.stream().sorted().toList();
+            int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+            return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
+        }
+    }
+
+    /**
+     * {@code bench.idle-deliveries} (default 100) more emails of the same mix, delivered one at a time into the folder
+     * Mailroom watches with IDLE (the server's poll interval is 10 minutes, so IDLE finds them); for each, the milliseconds
+     * until it is stored and until its intake is done. Stops early after {@code bench.idle-minutes} (5).
+     */
+    private Latency idleLatency(BenchmarkEmails emails, Path maildir, long serverId) throws Exception {
+        int deliveries = Integer.getInteger("bench.idle-deliveries", 100);
+        long phaseDeadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.idle-minutes", 5)).toNanos();
+        List<Long> stored = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
+        Thread.sleep(2000); // the last poll is over and IDLE is listening again
+        for (int i = 1; i <= deliveries && System.nanoTime() < phaseDeadline; i++) {
+            byte[] raw = emails.next();
+            long start = System.nanoTime();
+            DovecotMailbox.deliver(maildir, raw);
+            long storedAt = -1;
+            long expected = EMAILS + i;
+            long deadline = start + Duration.ofMinutes(2).toNanos();
+            while (true) {
+                long now = System.nanoTime();
+                if (storedAt < 0 && count("select count(*) from inbound_email where server_id = :id", serverId) >= expected) {
+                    storedAt = now;
+                }
+                if (storedAt >= 0 && count("select count(*) from inbound_email where server_id = :id and state <> 'RECEIVED'",
+                        serverId) >= expected) {
+                    stored.add((storedAt - start) / 1_000_000);
+                    done.add((now - start) / 1_000_000);
+                    break;
+                }
+                if (now > deadline) {
+                    throw new AssertionError("Delivery " + i + " with IDLE not done after 2 minutes");
+                }
+                Thread.sleep(10);
+            }
+        }
+        return new Latency(stored, done);
+    }
+
     private long createServer(String folder) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Benchmark " + folder);
@@ -341,6 +415,7 @@ class IngestBenchmark {
         body.put("password", servers.password(helpdesk.user()));
         body.put("folder", folder);
         body.put("afterProcessing", "MARK_SEEN");
+        body.put("pollIntervalSeconds", 600); // single deliveries are found by IDLE, not by a scheduled poll
         body.put("filterType", "IGNORE");
         body.put("filterEntries", List.of(BenchmarkEmails.IGNORED_DOMAIN));
         body.put("connectTimeoutSeconds", 10);
