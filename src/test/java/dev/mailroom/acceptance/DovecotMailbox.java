@@ -82,21 +82,51 @@ record DovecotMailbox(AcceptanceServers servers, String user) {
     private void deliverToMaildir(List<MimeMessage> messages) throws MessagingException {
         count(); // Dovecot creates the Maildir on the first login
         Path maildir = Path.of(servers.maildir(user));
-        long now = System.currentTimeMillis();
-        long pid = ProcessHandle.current().pid();
         try {
             for (MimeMessage message : messages) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 message.writeTo(bytes);
-                String name = (now / 1000) + ".M" + (now % 1000) + "P" + pid + "Q" + DELIVERIES.incrementAndGet()
-                        + ".mailroom-acceptance,S=" + bytes.size();
-                Path tmp = maildir.resolve("tmp").resolve(name);
-                Files.write(tmp, bytes.toByteArray());
-                Files.move(tmp, maildir.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                deliver(maildir, bytes.toByteArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot deliver into " + maildir, e);
         }
+    }
+
+    /**
+     * The Maildir of one of the user's folders ({@code INBOX} or, Maildir++ style, {@code .Name} beside it), created
+     * through IMAP if missing, so that Dovecot owns it and can keep its index there.
+     */
+    Path folderMaildir(String folder) throws MessagingException {
+        count(); // Dovecot creates the Maildir on the first login
+        Path inbox = Path.of(servers.maildir(user));
+        if (folder.equalsIgnoreCase("INBOX")) {
+            return inbox;
+        }
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(servers.host(), servers.port("imap"), user, servers.password(user));
+        try {
+            Folder created = store.getFolder(folder);
+            if (!created.exists() && !created.create(Folder.HOLDS_MESSAGES)) {
+                throw new IllegalStateException("Dovecot did not create the folder " + folder);
+            }
+        } finally {
+            store.close();
+        }
+        return inbox.resolve("." + folder);
+    }
+
+    /**
+     * Writes one raw message into a Maildir as a local delivery agent does (tmp/, then renamed into new/), named as
+     * Dovecot names its own files (no {@code :2,} suffix, which would make it rescan the folder on every fetch).
+     */
+    static void deliver(Path maildir, byte[] raw) throws IOException {
+        long now = System.currentTimeMillis();
+        String name = (now / 1000) + ".M" + (now % 1000) + "P" + ProcessHandle.current().pid() + "Q"
+                + DELIVERIES.incrementAndGet() + ".mailroom-acceptance,S=" + raw.length;
+        Path tmp = maildir.resolve("tmp").resolve(name);
+        Files.write(tmp, raw);
+        Files.move(tmp, maildir.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     int count() throws MessagingException {
