@@ -180,6 +180,28 @@ public final class AcceptanceServers implements ExecutionCondition {
         }
         awaitListening(port("imap"), Duration.ofSeconds(20));
         awaitListening(port("pop3"), Duration.ofSeconds(20));
+        reloadPostfix();
+    }
+
+    /**
+     * Postfix's smtpd processes keep their connection to Dovecot's SASL socket; after Dovecot restarted, the first
+     * AUTH in each of them fails with "454 4.7.0 Temporary authentication failure: Connection lost to authentication
+     * server". A reload replaces them, so later tests sign in as they would on a server that was not restarted.
+     */
+    private static void reloadPostfix() {
+        try {
+            Process reload = new ProcessBuilder("postfix", "reload").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!reload.waitFor(30, TimeUnit.SECONDS) || reload.exitValue() != 0) {
+                throw new IllegalStateException("postfix reload failed");
+            }
+            Thread.sleep(1_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private long dovecotPid() {
