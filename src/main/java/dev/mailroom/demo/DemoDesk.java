@@ -42,17 +42,20 @@ class DemoDesk implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (servers.list().stream().anyMatch(server -> server.name().equals(SERVER_NAME))) {
-            return;
+        // Each server on its own: a demo data directory from before outgoing mail existed gains the outgoing server.
+        if (outgoingServers.list().stream().noneMatch(server -> server.name().equals(OUTGOING_SERVER_NAME))) {
+            outgoingServers.create(new OutgoingServerRequest(null, OUTGOING_SERVER_NAME, "127.0.0.1",
+                    mailServer.smtpPort(), MailSecurity.NONE, SmtpAuthentication.NONE, null, null, DemoMailServer.DESK,
+                    "Demo IT Service Desk", DemoMailServer.DESK, true, true, null, List.of(), false, null, null, null));
+            log.info("Demo: acknowledgments go out through '{}' into the embedded mail server", OUTGOING_SERVER_NAME);
         }
-        outgoingServers.create(new OutgoingServerRequest(null, OUTGOING_SERVER_NAME, "127.0.0.1", mailServer.smtpPort(),
-                MailSecurity.NONE, SmtpAuthentication.NONE, null, null, DemoMailServer.DESK, "Demo IT Service Desk",
-                DemoMailServer.DESK, true, true, null, List.of(), false, null, null, null));
-        servers.create(new IncomingServerRequest(null, SERVER_NAME, List.of(DemoMailServer.DESK), MailProtocol.IMAP,
-                "127.0.0.1", mailServer.imapPort(), MailSecurity.NONE, DemoMailServer.DESK, DemoMailServer.PASSWORD,
-                null, 30, true, null, null, null, null, false, false, FilterType.IGNORE, List.of("spam.example"),
-                null, null, false, null, null, null));
-        log.info("Demo: incoming server '{}' reads {}, acknowledgments go out through '{}'; see /api/tickets and /api/audit",
-                SERVER_NAME, DemoMailServer.DESK, OUTGOING_SERVER_NAME);
+        if (servers.list().stream().noneMatch(server -> server.name().equals(SERVER_NAME))) {
+            servers.create(new IncomingServerRequest(null, SERVER_NAME, List.of(DemoMailServer.DESK), MailProtocol.IMAP,
+                    "127.0.0.1", mailServer.imapPort(), MailSecurity.NONE, DemoMailServer.DESK, DemoMailServer.PASSWORD,
+                    null, 30, true, null, null, null, null, false, false, FilterType.IGNORE, List.of("spam.example"),
+                    null, null, false, null, null, null));
+            log.info("Demo: incoming server '{}' reads {}; see /api/tickets and /api/audit", SERVER_NAME,
+                    DemoMailServer.DESK);
+        }
     }
 }
