@@ -18,6 +18,9 @@
 #
 #   eval "$(scripts/acceptance/mailservers-up.sh)" && ./mvnw test
 set -euo pipefail
+# stdout carries only the exports; everything else (the tools' own chatter, such as pg_ctlcluster's
+# "Removed stale pid file.") goes to stderr, so a caller's eval never runs it
+exec 3>&1 1>&2
 
 STATE=${MAILROOM_ACCEPTANCE_STATE:-/tmp/mailroom-acceptance}
 DOMAIN=example.test
@@ -318,7 +321,7 @@ log "up in $(( $(date +%s) - started )) s: dovecot pid $(cat "$DOVECOT_PID"), po
 log "listening:"
 ss -ltn | awk 'NR>1{print "  "$4}' | grep -E ":(143|993|110|995|24|25|587|465|12345|$PG_PORT)\$" >&2 || true
 log "certificate $STATE/tls/cert.pem; users $USERS (@$DOMAIN); state described in $STATE/acceptance.properties"
-echo "export MAILROOM_ACCEPTANCE_STATE=$STATE"
+echo "export MAILROOM_ACCEPTANCE_STATE=$STATE" >&3
 if [ -n "$PG_URL" ]; then
-  echo "export MAILROOM_TEST_PG_URL=$PG_URL MAILROOM_TEST_PG_USER=mailroom MAILROOM_TEST_PG_PASSWORD=mailroom"
+  echo "export MAILROOM_TEST_PG_URL=$PG_URL MAILROOM_TEST_PG_USER=mailroom MAILROOM_TEST_PG_PASSWORD=mailroom" >&3
 fi
