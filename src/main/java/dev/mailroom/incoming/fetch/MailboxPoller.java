@@ -12,6 +12,7 @@ import jakarta.mail.MessagingException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,9 +44,11 @@ public class MailboxPoller {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final PollHooks hooks;
+    private final ApplicationEventPublisher events;
 
     MailboxPoller(MailboxClients clients, BlobStore blobs, InboundEmailRepository inbound, MailboxStateRepository states,
-            AuditLog audit, TransactionTemplate transaction, Optional<PollHooks> hooks) {
+            AuditLog audit, TransactionTemplate transaction, Optional<PollHooks> hooks, ApplicationEventPublisher events) {
+        this.events = events;
         this.clients = clients;
         this.blobs = blobs;
         this.inbound = inbound;
@@ -76,6 +79,7 @@ public class MailboxPoller {
                     hooks.beforeCommit(mailbox.serverId());
                     position = Math.max(position, batch.get(batch.size() - 1).position());
                     commit(mailbox, client.validity(), position, fetched);
+                    events.publishEvent(new InboundEmailsStored(mailbox.serverId(), fetched.size()));
                 } finally {
                     discardUnpublished(fetched);
                 }
