@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -23,6 +21,7 @@ import dev.mailroom.incoming.fetch.InboundEmail;
 import dev.mailroom.incoming.fetch.InboundState;
 import dev.mailroom.intake.preference.EmailPreference;
 import dev.mailroom.intake.preference.EmailPreferenceRepository;
+import dev.mailroom.platform.DaemonThreads;
 
 /**
  * Takes a batch of RECEIVED emails through the intake. Parsing, which needs no table but most of the CPU (and writes
@@ -44,7 +43,7 @@ class IntakeBatch implements DisposableBean {
         this.processor = processor;
         this.servers = servers;
         this.preferences = preferences;
-        this.parsers = Executors.newFixedThreadPool(properties.parseThreads(), daemonThreads());
+        this.parsers = Executors.newFixedThreadPool(properties.parseThreads(), DaemonThreads.named("intake-parse"));
         // Enough to keep every parser busy, few enough that parsed bodies waiting for the stages stay a handful.
         this.ahead = 2 * properties.parseThreads();
     }
@@ -77,15 +76,6 @@ class IntakeBatch implements DisposableBean {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "intake-parse-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

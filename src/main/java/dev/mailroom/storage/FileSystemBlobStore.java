@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.mailroom.platform.DaemonThreads;
 
 /**
  * Blobs as files named by their SHA-256 under two levels of fan-out folders ({@code ab/cd/abcd…}).
@@ -46,12 +47,7 @@ public class FileSystemBlobStore implements BlobStore, Closeable {
         this.root = root;
         this.incoming = root.resolve("tmp");
         Files.createDirectories(incoming);
-        AtomicInteger count = new AtomicInteger();
-        this.flushers = Executors.newFixedThreadPool(FLUSHERS, task -> {
-            Thread thread = new Thread(task, "blob-flush-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.flushers = Executors.newFixedThreadPool(FLUSHERS, DaemonThreads.named("blob-flush"));
     }
 
     @Override
