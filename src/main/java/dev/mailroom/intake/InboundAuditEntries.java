@@ -19,8 +19,13 @@ public class InboundAuditEntries {
     }
 
     public NewAuditEntry about(InboundEmail email, AuditStatus status, String subject) {
+        return about(email, servers.findById(email.serverId()).orElse(null), status, subject);
+    }
+
+    /** The same, with the email's server already at hand (null if it was deleted). */
+    public NewAuditEntry about(InboundEmail email, IncomingServer server, AuditStatus status, String subject) {
         return NewAuditEntry.of(status)
-                .server(email.serverId(), servers.findById(email.serverId()).map(IncomingServer::name).orElse(null))
+                .server(email.serverId(), server == null ? null : server.name())
                 .inboundEmail(email.id(), email.rawBlobKey())
                 .email(email.messageId(), email.sender(), email.recipients(), subject);
     }

@@ -70,53 +70,71 @@ public class IntakeProcessor {
      */
     public IntakeOutcome judge(InboundEmail email, boolean dryRun, InboundState expectedState) {
         IncomingServer server = servers.findById(email.serverId()).orElse(null);
-        EmailPreference preference = preferences.current();
+        return decide(prepare(email, server, preferences.current()), dryRun, expectedState);
+    }
+
+    /**
+     * The first half of judging, which touches no table: the raw email parsed, with the configuration it will be
+     * judged under. Safe to run on several emails at once, ahead of {@link #decide}.
+     */
+    PreparedEmail prepare(InboundEmail email, IncomingServer server, EmailPreference preference) {
         List<TraceStep> preface = new ArrayList<>();
         preface.add(new TraceStep("configuration", "judged under", describe(server, preference)));
-        ParsedEmail parsed;
         try {
-            parsed = parse(email);
+            ParsedEmail parsed = parse(email);
+            if (!parsed.parseProblems().isEmpty()) {
+                preface.add(new TraceStep("parse", "read with problems", String.join("; ", parsed.parseProblems())));
+            }
+            return new PreparedEmail(email, server, preference, parsed, preface);
         } catch (IOException | RuntimeException e) {
             preface.add(new TraceStep("parse", "error", summarize(e)));
-            return finish(email, new IntakeOutcome(AuditStatus.PROCESSED_FAILED, AuditMessages.ERROR_CREATING_REQUEST,
-                    null, null, preface), dryRun, expectedState);
+            return new PreparedEmail(email, server, preference, null, preface);
         }
-        if (!parsed.parseProblems().isEmpty()) {
-            preface.add(new TraceStep("parse", "read with problems", String.join("; ", parsed.parseProblems())));
+    }
+
+    /** The second half: the stages in one transaction, and the outcome recorded unless this is a dry run. */
+    IntakeOutcome decide(PreparedEmail prepared, boolean dryRun, InboundState expectedState) {
+        InboundEmail email = prepared.email();
+        ParsedEmail parsed = prepared.parsed();
+        if (parsed == null) {
+            return finish(prepared, new IntakeOutcome(AuditStatus.PROCESSED_FAILED,
+                    AuditMessages.ERROR_CREATING_REQUEST, null, null, prepared.preface()), dryRun, expectedState);
         }
-        IntakeContext context = new IntakeContext(email, parsed, server, preference, dryRun);
+        IntakeContext context = new IntakeContext(email, parsed, prepared.server(), prepared.preference(), dryRun);
         try {
             return transaction.execute(status -> {
-                IntakeOutcome outcome = pipeline.run(context, preface);
+                IntakeOutcome outcome = pipeline.run(context, prepared.preface());
                 if (dryRun) {
                     status.setRollbackOnly();
                     return outcome;
                 }
-                record(email, parsed, outcome, expectedState);
+                record(prepared, outcome, expectedState);
                 return outcome;
             });
         } catch (RuntimeException e) {
             log.warn("Intake of email {} ({}) failed: {}", email.id(), email.messageId(), e.toString());
-            List<TraceStep> trace = new ArrayList<>(preface);
+            List<TraceStep> trace = new ArrayList<>(prepared.preface());
             trace.add(new TraceStep("error", "rolled back", summarize(e)));
-            return finish(email, new IntakeOutcome(AuditStatus.PROCESSED_FAILED, AuditMessages.ERROR_CREATING_REQUEST,
-                    null, null, trace), dryRun, expectedState);
+            return finish(prepared, new IntakeOutcome(AuditStatus.PROCESSED_FAILED,
+                    AuditMessages.ERROR_CREATING_REQUEST, null, null, trace), dryRun, expectedState);
         }
     }
 
-    private IntakeOutcome finish(InboundEmail email, IntakeOutcome outcome, boolean dryRun, InboundState expectedState) {
+    private IntakeOutcome finish(PreparedEmail prepared, IntakeOutcome outcome, boolean dryRun,
+            InboundState expectedState) {
         if (!dryRun) {
-            transaction.executeWithoutResult(status -> record(email, null, outcome, expectedState));
+            transaction.executeWithoutResult(status -> record(prepared, outcome, expectedState));
         }
         return outcome;
     }
 
-    private void record(InboundEmail email, ParsedEmail parsed, IntakeOutcome outcome, InboundState expectedState) {
+    private void record(PreparedEmail prepared, IntakeOutcome outcome, InboundState expectedState) {
+        InboundEmail email = prepared.email();
         if (!inbound.moveState(email.id(), expectedState, stateOf(outcome.status()))) {
             throw new IllegalStateException("Email " + email.id() + " is no longer " + expectedState);
         }
-        String subject = parsed == null ? email.subject() : parsed.subject();
-        audit.record(auditEntries.about(email, outcome.status(), subject)
+        String subject = prepared.parsed() == null ? email.subject() : prepared.parsed().subject();
+        audit.record(auditEntries.about(email, prepared.server(), outcome.status(), subject)
                 .message(outcome.message())
                 .ticket(outcome.ticketId(), outcome.ticketDisplayId())
                 .trace(outcome.trace()));

@@ -24,9 +24,9 @@ class IntakeWorker {
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
     @Bean
-    RecurringTask<Void> intakeTask(InboundEmailRepository inbound, IntakeProcessor processor) {
+    RecurringTask<Void> intakeTask(InboundEmailRepository inbound, IntakeBatch batch) {
         return Tasks.recurring(NAME, FixedDelay.of(Duration.ofMillis(500)))
-                .execute((instance, context) -> BatchDrain.drain(() -> inbound.nextReceived(BATCH), processor::process,
+                .execute((instance, context) -> BatchDrain.drainBatches(() -> inbound.nextReceived(BATCH), batch::process,
                         BUDGET));
     }
 }

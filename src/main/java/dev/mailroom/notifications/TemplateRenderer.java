@@ -1,5 +1,7 @@
 package dev.mailroom.notifications;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,6 +30,16 @@ public class TemplateRenderer {
 
     private final Mustache.Compiler text = compiler(false);
     private final Mustache.Compiler html = compiler(true);
+    /**
+     * Compiled templates by source: compiling cost more than rendering, once per notification. The few templates
+     * in use (three kinds, three parts each, plus an admin's drafts in previews) fit easily.
+     */
+    private final Map<String, Template> compiled = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+            return size() > 64;
+        }
+    });
 
     private static Mustache.Compiler compiler(boolean escapeHtml) {
         return Mustache.compiler().escapeHTML(escapeHtml).nullValue("").emptyStringIsFalse(true).zeroIsFalse(false)
@@ -44,10 +56,10 @@ public class TemplateRenderer {
                 !referenced);
     }
 
-    private static String render(String field, Mustache.Compiler compiler, String source, Map<String, Object> fields) {
+    private String render(String field, Mustache.Compiler compiler, String source, Map<String, Object> fields) {
         Template template;
         try {
-            template = compiler.compile(source == null ? "" : source);
+            template = compile(compiler, source == null ? "" : source);
         } catch (MustacheParseException e) {
             throw new TemplateSyntaxException(field, "template syntax error" + lineOf(e) + ": " + withoutLine(e));
         }
@@ -58,6 +70,16 @@ public class TemplateRenderer {
         } catch (MustacheException | UnsupportedOperationException e) {
             throw new TemplateSyntaxException(field, "template error" + lineOf(e) + ": " + withoutLine(e));
         }
+    }
+
+    private Template compile(Mustache.Compiler compiler, String source) {
+        String key = (compiler == html ? "html:" : "text:") + source;
+        Template template = compiled.get(key);
+        if (template == null) {
+            template = compiler.compile(source);
+            compiled.put(key, template);
+        }
+        return template;
     }
 
     static boolean carriesReference(String subject, String displayId, String prefix) {

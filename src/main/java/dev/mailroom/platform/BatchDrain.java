@@ -19,14 +19,19 @@ public final class BatchDrain {
      * passed. Each handled item must leave the next batch (done, or not due yet). Returns how many were handled.
      */
     public static <T> int drain(Supplier<List<T>> nextBatch, Consumer<T> handle, Duration budget) {
+        return drainBatches(nextBatch, batch -> batch.forEach(handle), budget);
+    }
+
+    /** Like {@link #drain}, with each batch handled as a whole. */
+    public static <T> int drainBatches(Supplier<List<T>> nextBatch, Consumer<List<T>> handle, Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         int handled = 0;
         List<T> batch;
         do {
             batch = nextBatch.get();
-            for (T item : batch) {
-                handle.accept(item);
-                handled++;
+            if (!batch.isEmpty()) {
+                handle.accept(batch);
+                handled += batch.size();
             }
         } while (!batch.isEmpty() && System.nanoTime() < deadline);
         return handled;

@@ -2,6 +2,7 @@ package dev.mailroom.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,19 @@ public interface BlobStore {
      * returned, and the stream has been read exactly {@code maxBytes + 1} bytes far, so the caller can go on from there.
      */
     Optional<BlobRef> putAtMost(InputStream content, long maxBytes) throws IOException;
+
+    /**
+     * Streams the content into the store without making it durable or visible yet: for a batch of blobs that
+     * {@link #publish} then makes durable together, far faster than one {@link #put} after another. A staged blob
+     * that is never published leaves nothing behind once {@link #discard}ed.
+     */
+    StagedBlob stage(InputStream content) throws IOException;
+
+    /** Makes staged blobs durable and visible under their keys. */
+    void publish(Collection<StagedBlob> blobs) throws IOException;
+
+    /** Drops what was staged and not published (published blobs are left alone). */
+    void discard(Collection<StagedBlob> blobs);
 
     /** The content, or empty if no blob has this key. The caller closes the stream. */
     Optional<InputStream> open(String key) throws IOException;

@@ -52,6 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.mailroom.platform.DataDirectoryEnvironment;
 import dev.mailroom.testing.Api;
 
 /**
@@ -120,8 +121,8 @@ class IngestBenchmark {
             registry.add("spring.datasource.password", () -> password);
             databaseDescription = "PostgreSQL " + benchUrl;
         } else {
-            // What DataDirectoryEnvironment makes of the data dir in production (the test profile uses memory).
-            String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("mailroom") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // What Mailroom makes of the data dir in production (the test profile uses memory).
+            String url = DataDirectoryEnvironment.h2Url(dataDir);
             registry.add("spring.datasource.url", () -> url);
             registry.add("spring.datasource.username", () -> "sa");
             registry.add("spring.datasource.password", () -> "");

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,6 +51,49 @@ class FileSystemBlobStoreTest {
         assertThat(second).isEqualTo(first);
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(storedPath(first));
+        }
+    }
+
+    @Test
+    void stagedBlobsAreReadableAtOnceButStoredOnlyWhenPublished() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        List<StagedBlob> staged = IntStream.range(0, 50).mapToObj(i -> stage(store, "email " + i)).toList();
+
+        try (InputStream in = staged.get(7).open()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("email 7");
+        }
+        assertThat(staged).noneMatch(blob -> store.exists(blob.ref().key()));
+
+        store.publish(staged);
+
+        assertThat(staged).allMatch(blob -> store.exists(blob.ref().key()));
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList())
+                    .containsExactlyInAnyOrderElementsOf(staged.stream().map(blob -> storedPath(blob.ref())).toList());
+        }
+    }
+
+    @Test
+    void discardedStagedBlobsLeaveNothingAndPublishedOnesStay() throws Exception {
+        var store = new FileSystemBlobStore(root);
+        StagedBlob published = stage(store, "kept");
+        store.publish(List.of(published));
+        StagedBlob dropped = stage(store, "dropped");
+
+        store.discard(List.of(published, dropped));
+
+        assertThat(store.exists(published.ref().key())).isTrue();
+        assertThat(store.exists(dropped.ref().key())).isFalse();
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(storedPath(published.ref()));
+        }
+    }
+
+    private static StagedBlob stage(BlobStore store, String content) {
+        try {
+            return store.stage(stream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,10 +3,12 @@ package dev.mailroom.incoming.fetch;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,8 @@ class ImapMailboxClient implements MailboxClient {
     private final Map<Long, IMAPMessage> listed = new HashMap<>();
     private final List<RemoteMessage> listedInOrder = new ArrayList<>();
     private final Map<Long, byte[]> prefetched = new HashMap<>();
+    /** This session's listing of the folder, less what was handed out; null until the first batch. */
+    private Deque<IMAPMessage> unlisted;
     private int backlog;
 
     private ImapMailboxClient(IMAPStore store, IMAPFolder folder) throws MessagingException {
@@ -74,33 +78,48 @@ class ImapMailboxClient implements MailboxClient {
         return validity;
     }
 
+    /**
+     * The messages above {@code afterPosition}, oldest first. The folder is listed (UIDs and sizes) once per session;
+     * later batches continue through that listing, since listing the whole rest again for every batch made a large
+     * mailbox's fetch quadratic. Mail arriving meanwhile is found by the next poll.
+     */
     @Override
     public List<RemoteMessage> newMessages(long afterPosition, Function<Collection<String>, Set<String>> alreadyStored,
             int limit) throws MessagingException {
         listed.clear();
         listedInOrder.clear();
         prefetched.clear();
+        if (unlisted == null) {
+            unlisted = new ArrayDeque<>(listFrom(afterPosition));
+        }
+        while (!unlisted.isEmpty() && uid(unlisted.peek()) <= afterPosition) {
+            unlisted.poll();
+        }
+        List<RemoteMessage> result = new ArrayList<>();
+        while (result.size() < limit && !unlisted.isEmpty()) {
+            IMAPMessage message = unlisted.poll();
+            long uid = uid(message);
+            listed.put(uid, message);
+            result.add(new RemoteMessage(key(uid), uid, Math.max(0, message.getSize())));
+        }
+        backlog = unlisted.size();
+        listedInOrder.addAll(result);
+        return result;
+    }
+
+    private List<IMAPMessage> listFrom(long afterPosition) throws MessagingException {
         Message[] candidates = folder.getMessagesByUID(afterPosition + 1, UIDFolder.MAXUID);
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.SIZE);
         folder.fetch(candidates, profile);
         // "UID n:*" always answers with the highest message, even when its UID is below n.
-        List<IMAPMessage> fresh = Arrays.stream(candidates)
+        return Arrays.stream(candidates)
                 .filter(Objects::nonNull)
                 .map(IMAPMessage.class::cast)
                 .filter(message -> uid(message) > afterPosition)
                 .sorted(Comparator.comparingLong(ImapMailboxClient::uid))
                 .toList();
-        backlog = Math.max(0, fresh.size() - limit);
-        List<RemoteMessage> result = new ArrayList<>();
-        for (IMAPMessage message : fresh.subList(0, Math.min(limit, fresh.size()))) {
-            long uid = uid(message);
-            listed.put(uid, message);
-            result.add(new RemoteMessage(key(uid), uid, Math.max(0, message.getSize())));
-        }
-        listedInOrder.addAll(result);
-        return result;
     }
 
     @Override

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,8 +21,8 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.AfterProcessing;
-import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
+import dev.mailroom.storage.StagedBlob;
 
 /**
  * One poll of one mailbox. For each new message: raw bytes to the blob store, then the inbound record, the RECEIVED
@@ -42,9 +44,11 @@ public class MailboxPoller {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final PollHooks hooks;
+    private final ApplicationEventPublisher events;
 
     MailboxPoller(MailboxClients clients, BlobStore blobs, InboundEmailRepository inbound, MailboxStateRepository states,
-            AuditLog audit, TransactionTemplate transaction, Optional<PollHooks> hooks) {
+            AuditLog audit, TransactionTemplate transaction, Optional<PollHooks> hooks, ApplicationEventPublisher events) {
+        this.events = events;
         this.clients = clients;
         this.blobs = blobs;
         this.inbound = inbound;
@@ -68,10 +72,17 @@ public class MailboxPoller {
                 if (batch.isEmpty()) {
                     break;
                 }
-                List<Fetched> fetched = fetch(mailbox, client, batch);
-                hooks.beforeCommit(mailbox.serverId());
-                position = Math.max(position, batch.get(batch.size() - 1).position());
-                commit(mailbox, client.validity(), position, fetched);
+                List<Fetched> fetched = new ArrayList<>();
+                try {
+                    fetch(mailbox, client, batch, fetched);
+                    publish(fetched);
+                    hooks.beforeCommit(mailbox.serverId());
+                    position = Math.max(position, batch.get(batch.size() - 1).position());
+                    commit(mailbox, client.validity(), position, fetched);
+                    events.publishEvent(new InboundEmailsStored(mailbox.serverId(), fetched.size()));
+                } finally {
+                    discardUnpublished(fetched);
+                }
                 hooks.beforeAcknowledge(mailbox.serverId());
                 List<String> toAcknowledge = fetched.stream().filter(Fetched::actionPending).map(Fetched::remoteKey).toList();
                 client.acknowledge(toAcknowledge, mailbox.action(), mailbox.moveFolder());
@@ -99,7 +110,8 @@ public class MailboxPoller {
         return 0;
     }
 
-    private record Fetched(NewInboundEmail email, NewAuditEntry entry) {
+    /** A fetched message, its blob (raw email or header section) staged until the batch is published. */
+    private record Fetched(NewInboundEmail email, NewAuditEntry entry, StagedBlob blob) {
         String remoteKey() {
             return email.remoteKey();
         }
@@ -109,22 +121,34 @@ public class MailboxPoller {
         }
     }
 
-    private List<Fetched> fetch(MailboxToFetch mailbox, MailboxClient client, List<RemoteMessage> batch)
+    private void fetch(MailboxToFetch mailbox, MailboxClient client, List<RemoteMessage> batch, List<Fetched> fetched)
             throws MessagingException, IOException {
-        List<Fetched> fetched = new ArrayList<>();
         for (RemoteMessage message : batch) {
             fetched.add(message.size() > mailbox.maxMessageBytes()
                     ? oversized(mailbox, client, message)
                     : download(mailbox, client, message));
         }
-        return fetched;
+    }
+
+    /** The batch's blobs made durable together, before any row points at them. */
+    private void publish(List<Fetched> fetched) throws IOException {
+        List<StagedBlob> staged = fetched.stream().map(Fetched::blob).filter(Objects::nonNull).toList();
+        try {
+            blobs.publish(staged);
+        } catch (IOException e) {
+            throw new FetchFailure.BlobWriteException(e);
+        }
+    }
+
+    private void discardUnpublished(List<Fetched> fetched) {
+        blobs.discard(fetched.stream().map(Fetched::blob).filter(Objects::nonNull).toList());
     }
 
     private Fetched download(MailboxToFetch mailbox, MailboxClient client, RemoteMessage message)
             throws MessagingException, IOException {
-        BlobRef raw;
+        StagedBlob raw;
         try (InputStream content = new ServerInputStream(client.open(message))) {
-            raw = storeBlob(content);
+            raw = stageBlob(content);
         } catch (ServerInputStream.ReadFailure | MessagingException e) {
             if (!client.isConnected()) {
                 throw e;
@@ -134,20 +158,20 @@ public class MailboxPoller {
         RawHeaders headers = readHeaders(raw);
         boolean actionPending = mailbox.action() != AfterProcessing.KEEP;
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.RECEIVED, actionPending,
-                headers, raw.size(), raw.key(), null);
-        return new Fetched(email, NewAuditEntry.of(AuditStatus.RECEIVED));
+                headers, raw.ref().size(), raw.ref().key(), null);
+        return new Fetched(email, NewAuditEntry.of(AuditStatus.RECEIVED), raw);
     }
 
     /** Too large to fetch: its headers are recorded so the admin sees whose email it is; it stays on the server. */
     private Fetched oversized(MailboxToFetch mailbox, MailboxClient client, RemoteMessage message)
             throws MessagingException, IOException {
-        BlobRef headerSection = storeBlob(client.openHeaders(message));
+        StagedBlob headerSection = stageBlob(client.openHeaders(message));
         RawHeaders headers = readHeaders(headerSection);
         String problem = "Email of " + megabytes(message.size()) + " exceeds this server's limit of "
                 + megabytes(mailbox.maxMessageBytes()) + "; it was left on the server unprocessed (headers kept)";
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.OVERSIZED, false, headers,
-                message.size(), headerSection.key(), problem);
-        return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem));
+                message.size(), headerSection.ref().key(), problem);
+        return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem), headerSection);
     }
 
     private Fetched unreadable(MailboxToFetch mailbox, RemoteMessage message, Exception e) {
@@ -156,7 +180,7 @@ public class MailboxPoller {
         log.warn("Mailbox {}: message {} could not be read: {}", mailbox.serverName(), message.remoteKey(), e.getMessage());
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.UNREADABLE, false,
                 RawHeaders.unknown(message.remoteKey(), null), message.size(), null, problem);
-        return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem));
+        return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem), null);
     }
 
     private void commit(MailboxToFetch mailbox, Long validity, long position, List<Fetched> fetched) {
@@ -212,9 +236,9 @@ public class MailboxPoller {
         return failedState.consecutiveFailures();
     }
 
-    private BlobRef storeBlob(InputStream content) throws IOException {
+    private StagedBlob stageBlob(InputStream content) throws IOException {
         try (content) {
-            return blobs.put(content);
+            return blobs.stage(content);
         } catch (ServerInputStream.ReadFailure e) {
             throw e;
         } catch (IOException e) {
@@ -222,9 +246,9 @@ public class MailboxPoller {
         }
     }
 
-    private RawHeaders readHeaders(BlobRef raw) throws IOException, MessagingException {
-        try (InputStream in = blobs.open(raw.key()).orElseThrow(() -> new IOException("Blob " + raw.key() + " vanished"))) {
-            return RawHeaders.read(in, raw.key());
+    private RawHeaders readHeaders(StagedBlob raw) throws IOException {
+        try (InputStream in = raw.open()) {
+            return RawHeaders.read(in, raw.ref().key());
         }
     }
 

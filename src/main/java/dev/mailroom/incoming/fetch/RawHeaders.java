@@ -1,15 +1,21 @@
 package dev.mailroom.incoming.fetch;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeUtility;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
 
 /**
  * The few headers the fetcher records for the audit (the intake parses the whole message later). A message without a
@@ -18,16 +24,25 @@ import jakarta.mail.internet.MimeUtility;
 record RawHeaders(String messageId, boolean messageIdGenerated, String from, String recipients, String subject) {
 
     static final String GENERATED_DOMAIN = "generated.mailroom.invalid";
+    private static final Pattern FOLDING = Pattern.compile("\\s*\\r?\\n\\s*");
+    /** The whole header block whatever its lines' lengths, as Jakarta Mail read it; the server's size limit bounds it. */
+    private static final MimeConfig HEADER_BLOCK = MimeConfig.custom()
+            .setMaxLineLen(-1).setMaxHeaderCount(-1).setMaxHeaderLen(-1).build();
 
-    static RawHeaders read(InputStream raw, String contentKey) throws MessagingException {
-        InternetHeaders headers = new InternetHeaders(raw);
-        String messageId = first(headers, "Message-ID");
+    /**
+     * Reads the header block with mime4j: Jakarta Mail's InternetHeaders looks its stream provider up through the
+     * ServiceLoader on every call, which cost more than the rest of storing a small email. A header block that cannot
+     * be read to its end keeps what was read before; the intake will report the problems when it parses the email.
+     */
+    static RawHeaders read(InputStream raw, String contentKey) throws IOException {
+        List<Field> fields = fields(raw);
+        String messageId = first(fields, "Message-ID");
         boolean generated = messageId == null || messageId.isBlank();
         if (generated) {
             messageId = "<" + contentKey + "@" + GENERATED_DOMAIN + ">";
         }
-        return new RawHeaders(messageId.trim(), generated, addresses(headers, "From"),
-                addresses(headers, "To", "Cc"), decoded(first(headers, "Subject")));
+        return new RawHeaders(messageId.trim(), generated, addresses(fields, "From"),
+                addresses(fields, "To", "Cc"), decoded(first(fields, "Subject")));
     }
 
     /** For a message that could not be read at all. */
@@ -36,15 +51,36 @@ record RawHeaders(String messageId, boolean messageIdGenerated, String from, Str
                 + "@" + GENERATED_DOMAIN + ">", true, null, null, null);
     }
 
-    private static String first(InternetHeaders headers, String name) {
-        String value = headers.getHeader(name, null);
-        return value == null ? null : value.replaceAll("\\s*\\r?\\n\\s*", " ").trim();
+    private static List<Field> fields(InputStream raw) throws IOException {
+        List<Field> fields = new ArrayList<>();
+        MimeTokenStream tokens = new MimeTokenStream(HEADER_BLOCK);
+        tokens.parse(raw);
+        try {
+            for (EntityState state = tokens.getState(); state != EntityState.T_END_HEADER
+                    && state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
+                if (state == EntityState.T_FIELD) {
+                    fields.add(tokens.getField());
+                }
+            }
+        } catch (MimeException e) {
+            // lenient parsing raises nothing for malformed fields; what was read stands
+        }
+        return fields;
     }
 
-    private static String addresses(InternetHeaders headers, String... names) {
+    private static String first(List<Field> fields, String name) {
+        for (Field field : fields) {
+            if (field.getName().equalsIgnoreCase(name)) {
+                return FOLDING.matcher(field.getBody()).replaceAll(" ").trim();
+            }
+        }
+        return null;
+    }
+
+    private static String addresses(List<Field> fields, String... names) {
         List<String> result = new ArrayList<>();
         for (String name : names) {
-            String value = first(headers, name);
+            String value = first(fields, name);
             if (value == null) {
                 continue;
             }
@@ -62,13 +98,6 @@ record RawHeaders(String messageId, boolean messageIdGenerated, String from, Str
     }
 
     private static String decoded(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return MimeUtility.decodeText(value);
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return value;
-        }
+        return value == null ? null : DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
     }
 }

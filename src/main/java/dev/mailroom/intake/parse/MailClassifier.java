@@ -117,14 +117,18 @@ final class MailClassifier {
             return bounce("X-Failed-Recipients: " + failed.get());
         }
         String subject = in.subject();
-        String body = head(in.text(), 8000);
         boolean daemon = daemonSender(in);
         boolean replyOrForward = REPLY_PREFIX.matcher(subject).find();
         boolean failureSubject = !replyOrForward && FAILURE_SUBJECT.matcher(subject).matches();
+        boolean nullSender = in.headers().values("Return-Path").stream().anyMatch(v -> v.replaceAll("\\s", "").equals("<>"));
+        if (!daemon && !failureSubject && !nullSender) {
+            // Every kind of evidence below needs one of these; the body's failure wording is costly to look for.
+            return new Signal[] {Signal.ABSENT, Signal.ABSENT, Signal.ABSENT};
+        }
+        String body = head(in.text(), 8000);
         boolean failureText = FAILURE_TEXT.matcher(body).find();
         boolean returnedMessage = in.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.EMAIL
                 || a.contentType().equals("text/rfc822-headers"));
-        boolean nullSender = in.headers().values("Return-Path").stream().anyMatch(v -> v.replaceAll("\\s", "").equals("<>"));
         String evidence = null;
         if (daemon && (failureSubject || failureText || returnedMessage)) {
             evidence = "sender " + senderText(in) + (failureSubject ? " with subject \"" + subject + "\"" : " with failure text");
@@ -233,7 +237,11 @@ final class MailClassifier {
     }
 
     private static String sesNotification(Input in) {
-        Matcher matcher = SES_NOTIFICATION.matcher(head(in.text(), 4000));
+        String head = head(in.text(), 4000);
+        if (!head.contains("notificationType")) {
+            return "";
+        }
+        Matcher matcher = SES_NOTIFICATION.matcher(head);
         return matcher.find() ? matcher.group(1) : "";
     }
 

@@ -1,5 +1,6 @@
 package dev.mailroom.incoming.fetch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,14 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.awaitility.Awaitility;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.mailroom.testing.Api;
 
 /** Desk mailboxes on an embedded GreenMail (loopback, dynamic ports): users, deliveries, and a look at the server side. */
 final class GreenMailboxes {
@@ -62,6 +67,21 @@ final class GreenMailboxes {
         body.put("password", PASSWORD);
         body.put("afterProcessing", protocol.equals("IMAP") ? "MARK_SEEN" : "DELETE");
         return body;
+    }
+
+    /**
+     * Saves an IMAP server for the mailbox that only IDLE wakes (its regular poll is an hour away) and waits until its
+     * first poll is done and it is watching; returns its id.
+     */
+    static long watchedByIdle(Api api, GreenMailExtension greenMail, GreenMailUser user) {
+        Map<String, Object> server = serverFor(greenMail, user, "IMAP", false);
+        server.put("pollIntervalSeconds", 3600);
+        long serverId = api.admin().post("/api/incoming-servers", server).get("id").asLong();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var status = api.admin().get("/api/incoming-servers/" + serverId + "/status");
+            return status.get("idle").asBoolean() && status.body().hasNonNull("lastSuccessAt");
+        });
+        return serverId;
     }
 
     static List<String> deliver(GreenMailUser user, int count, String subjectPrefix) throws MessagingException {

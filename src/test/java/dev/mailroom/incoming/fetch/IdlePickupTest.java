@@ -35,13 +35,7 @@ class IdlePickupTest {
     @Test
     void newMailIsReceivedWithinTwoSeconds() throws Exception {
         GreenMailUser user = GreenMailboxes.newMailbox(greenMail);
-        var server = GreenMailboxes.serverFor(greenMail, user, "IMAP", false);
-        server.put("pollIntervalSeconds", 3600);
-        long serverId = api.admin().post("/api/incoming-servers", server).get("id").asLong();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var status = api.admin().get("/api/incoming-servers/" + serverId + "/status");
-            return status.get("idle").asBoolean() && status.body().hasNonNull("lastSuccessAt");
-        });
+        long serverId = GreenMailboxes.watchedByIdle(api, greenMail, user);
         // Let the watcher settle into IDLE after its first catch-up nudge.
         Thread.sleep(500);
 

@@ -1,0 +1,85 @@
+package dev.mailroom.intake;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import dev.mailroom.incoming.IncomingServer;
+import dev.mailroom.incoming.IncomingServerRepository;
+import dev.mailroom.incoming.fetch.InboundEmail;
+import dev.mailroom.incoming.fetch.InboundState;
+import dev.mailroom.intake.preference.EmailPreference;
+import dev.mailroom.intake.preference.EmailPreferenceRepository;
+import dev.mailroom.platform.DaemonThreads;
+
+/**
+ * Takes a batch of RECEIVED emails through the intake. Parsing, which needs no table but most of the CPU (and writes
+ * attachments), runs on a few threads a few emails ahead; the stages judge the emails one at a time in arrival order,
+ * so a reply is never judged before the request it answers. The batch is judged under one Email Preference and one
+ * reading of each server, like a single email.
+ */
+@Component
+class IntakeBatch implements DisposableBean {
+
+    private final IntakeProcessor processor;
+    private final IncomingServerRepository servers;
+    private final EmailPreferenceRepository preferences;
+    private final ExecutorService parsers;
+    private final int ahead;
+
+    IntakeBatch(IntakeProcessor processor, IncomingServerRepository servers, EmailPreferenceRepository preferences,
+            IntakeProperties properties) {
+        this.processor = processor;
+        this.servers = servers;
+        this.preferences = preferences;
+        this.parsers = Executors.newFixedThreadPool(properties.parseThreads(), DaemonThreads.named("intake-parse"));
+        // Enough to keep every parser busy, few enough that parsed bodies waiting for the stages stay a handful.
+        this.ahead = 2 * properties.parseThreads();
+    }
+
+    void process(List<InboundEmail> emails) {
+        EmailPreference preference = preferences.current();
+        Map<Long, Optional<IncomingServer>> serverById = new HashMap<>();
+        Iterator<InboundEmail> next = emails.iterator();
+        Deque<Future<PreparedEmail>> parsing = new ArrayDeque<>();
+        while (!parsing.isEmpty() || next.hasNext()) {
+            while (parsing.size() < ahead && next.hasNext()) {
+                InboundEmail email = next.next();
+                IncomingServer server = serverById.computeIfAbsent(email.serverId(), servers::findById).orElse(null);
+                parsing.add(parsers.submit(() -> processor.prepare(email, server, preference)));
+            }
+            processor.decide(await(parsing.poll()), false, InboundState.RECEIVED);
+        }
+    }
+
+    private static PreparedEmail await(Future<PreparedEmail> prepared) {
+        try {
+            return prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while parsing an email", e);
+        } catch (ExecutionException e) {
+            // prepare() turns every exception into a parse failure; what is left (an Error) goes on as it would have.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        parsers.shutdownNow();
+    }
+}
