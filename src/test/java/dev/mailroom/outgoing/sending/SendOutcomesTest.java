@@ -36,15 +36,30 @@ class SendOutcomesTest {
     }
 
     @Test
-    void batchToOneServerUsesOneConnection() {
+    void batchToOneServerReusesOneConnectionPerTenEmails() {
         OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
         List<String> ids = java.util.stream.IntStream.range(0, 25)
                 .mapToObj(i -> fixtures.enqueue(server, "user" + i + "@example.com")).toList();
 
         sender.sendDue();
 
-        assertThat(smtp.connections()).isEqualTo(1);
+        assertThat(smtp.connections()).isEqualTo(3);
         assertThat(smtp.received()).hasSize(25);
+        ids.forEach(id -> assertThat(fixtures.state(id)).isEqualTo("DONE"));
+        ids.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT));
+    }
+
+    @Test
+    void largeBatchGoesOutOverTheConfiguredConnectionsSideBySideEachEmailOnce() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        List<String> ids = java.util.stream.IntStream.range(0, 90)
+                .mapToObj(i -> fixtures.enqueue(server, "user" + i + "@example.com")).toList();
+
+        sender.sendDue();
+
+        assertThat(smtp.connections()).isEqualTo(4); // mailroom.outgoing.connections
+        assertThat(smtp.received()).hasSize(90)
+                .extracting(received -> received.recipients().get(0)).doesNotHaveDuplicates();
         ids.forEach(id -> assertThat(fixtures.state(id)).isEqualTo("DONE"));
         ids.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT));
     }
