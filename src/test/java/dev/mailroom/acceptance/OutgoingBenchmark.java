@@ -46,7 +46,7 @@ import dev.mailroom.tickets.TicketSource;
  * is counted and then deleted. A warm-up burst goes first. Not part of {@code ./mvnw test} (tag {@code benchmark});
  * run it with {@code ./mvnw test -Pbenchmark -Dtest=OutgoingBenchmark}, see the README's "Benchmarks".
  *
- * <p>System properties: {@code bench.notifications} (default 2000), {@code bench.warmup} (100), {@code bench.db}
+ * <p>System properties: {@code bench.notifications} (default 2000), {@code bench.warmup} (1000: the JIT is still compiling the sending path after a few hundred), {@code bench.db}
  * ({@code h2} or {@code postgres}), {@code bench.timeout-minutes} (10).
  */
 @Tag("benchmark")
@@ -57,7 +57,7 @@ import dev.mailroom.tickets.TicketSource;
 class OutgoingBenchmark {
 
     static final int NOTIFICATIONS = Integer.getInteger("bench.notifications", 2_000);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 100);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
     static final String DB = System.getProperty("bench.db", "h2");
     static final Duration TIMEOUT = Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 10));
     static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);

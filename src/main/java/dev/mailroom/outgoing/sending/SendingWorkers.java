@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToIntFunction;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -54,16 +53,22 @@ class SendingWorkers implements DisposableBean {
         return shares;
     }
 
+    /** Work on one share, over lane {@code lane} (the share's index): the lane's connection is this thread's alone. */
+    interface ShareWork<T> {
+        int send(int lane, List<T> share);
+    }
+
     /** Runs {@code work} on every share at once and sums what it returns; waits for all, then rethrows a failure. */
-    <T> int sumOver(List<List<T>> shares, ToIntFunction<List<T>> work) {
+    <T> int sumOver(List<List<T>> shares, ShareWork<T> work) {
         List<Future<Integer>> others = new ArrayList<>();
-        for (List<T> share : shares.subList(1, shares.size())) {
-            others.add(threads.submit(() -> work.applyAsInt(share)));
+        for (int lane = 1; lane < shares.size(); lane++) {
+            int number = lane;
+            others.add(threads.submit(() -> work.send(number, shares.get(number))));
         }
         RuntimeException failure = null;
         int sum = 0;
         try {
-            sum += work.applyAsInt(shares.get(0));
+            sum += work.send(0, shares.get(0));
         } catch (RuntimeException e) {
             failure = e;
         }
