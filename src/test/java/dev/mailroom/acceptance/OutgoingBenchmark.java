@@ -46,8 +46,9 @@ import dev.mailroom.tickets.TicketSource;
  * is counted and then deleted. A warm-up burst goes first. Not part of {@code ./mvnw test} (tag {@code benchmark});
  * run it with {@code ./mvnw test -Pbenchmark -Dtest=OutgoingBenchmark}, see the README's "Benchmarks".
  *
- * <p>System properties: {@code bench.notifications} (default 2000), {@code bench.warmup} (1000: the JIT is still compiling the sending path after a few hundred), {@code bench.db}
- * ({@code h2} or {@code postgres}), {@code bench.timeout-minutes} (10).
+ * <p>System properties: {@code bench.notifications} (default 2000), {@code bench.warmup} (1000: after a few hundred
+ * the JIT is still compiling the sending path), {@code bench.db} ({@code h2} or {@code postgres}),
+ * {@code bench.timeout-minutes} (10).
  */
 @Tag("benchmark")
 @ExtendWith(AcceptanceServers.class)
