@@ -180,6 +180,20 @@ record DovecotMailbox(AcceptanceServers servers, String user) {
         }, false);
     }
 
+    /** How many messages of INBOX match the search (done by Dovecot, nothing is copied). */
+    int count(SearchTerm term) throws MessagingException {
+        return inInbox(inbox -> inbox.search(term).length, false);
+    }
+
+    /** Deletes the messages of INBOX that match the search; returns how many. */
+    int delete(SearchTerm term) throws MessagingException {
+        return inInbox(inbox -> {
+            Message[] found = inbox.search(term);
+            inbox.setFlags(found, new Flags(Flags.Flag.DELETED), true);
+            return found.length;
+        }, true);
+    }
+
     /** Waits until exactly one message with this header value (as a substring, as IMAP SEARCH does) has arrived. */
     MimeMessage awaitOne(String header, String value, Duration timeout) {
         HeaderTerm term = new HeaderTerm(header, value);

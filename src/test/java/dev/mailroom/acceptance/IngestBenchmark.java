@@ -1,29 +1,20 @@
 package dev.mailroom.acceptance;
 
+import static dev.mailroom.acceptance.BenchmarkReport.round;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
@@ -52,7 +43,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.mailroom.platform.DataDirectoryEnvironment;
 import dev.mailroom.testing.Api;
 
 /**
@@ -79,8 +69,7 @@ class IngestBenchmark {
     static final int BATCH = 100;
     static final Duration TIMEOUT = Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 30));
 
-    static Path dataDir;
-    static String databaseDescription;
+    static BenchmarkDatabase database;
 
     @Autowired
     Api api;
@@ -92,56 +81,13 @@ class IngestBenchmark {
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) throws IOException, SQLException {
-        deleteEarlierDataDirectories();
-        dataDir = Files.createTempDirectory("mailroom-bench");
-        registry.add("mailroom.data-dir", dataDir::toString);
-        if (DB.equals("postgres")) {
-            String url = requiredEnv("MAILROOM_TEST_PG_URL");
-            String user = requiredEnv("MAILROOM_TEST_PG_USER");
-            String password = requiredEnv("MAILROOM_TEST_PG_PASSWORD");
-            String database = "mailroom_bench_" + System.currentTimeMillis();
-            try (Connection connection = DriverManager.getConnection(url, user, password);
-                    Statement statement = connection.createStatement()) {
-                // Databases of earlier runs are dropped here: a run cannot drop its own while its pool holds it.
-                List<String> earlier = new ArrayList<>();
-                try (var rows = statement.executeQuery(
-                        "select datname from pg_database where datname like 'mailroom\\_bench\\_%'")) {
-                    while (rows.next()) {
-                        earlier.add(rows.getString(1));
-                    }
-                }
-                for (String old : earlier) {
-                    statement.execute("drop database if exists " + old);
-                }
-                statement.execute("create database " + database);
-            }
-            String benchUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
-            registry.add("spring.datasource.url", () -> benchUrl);
-            registry.add("spring.datasource.username", () -> user);
-            registry.add("spring.datasource.password", () -> password);
-            databaseDescription = "PostgreSQL " + benchUrl;
-        } else {
-            // What Mailroom makes of the data dir in production (the test profile uses memory).
-            String url = DataDirectoryEnvironment.h2Url(dataDir);
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> "sa");
-            registry.add("spring.datasource.password", () -> "");
-            databaseDescription = "H2 file " + url;
-        }
+        database = BenchmarkDatabase.register(registry, DB);
         // Production settings where the test profile differs: Mailroom polls by itself, db-scheduler looks every second.
         registry.add("mailroom.incoming.polling-enabled", () -> "true");
         registry.add("mailroom.incoming.idle-enabled", () -> "true");
         registry.add("db-scheduler.polling-interval", () -> "1s");
         // Ingest only: acknowledgments are queued in the outbox (part of the intake) but nobody sends them.
         registry.add("mailroom.outgoing.sending-enabled", () -> "false");
-    }
-
-    private static String requiredEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: eval \"$(scripts/acceptance/mailservers-up.sh)\"");
-        }
-        return value;
     }
 
     @Test
@@ -152,24 +98,7 @@ class IngestBenchmark {
             run(folder, maildir);
         } finally {
             deleteFolder(folder);
-            // The bulk (raw mail, attachments); the database is still open and goes with the next run.
-            deleteRecursively(dataDir.resolve("blobs"));
-        }
-    }
-
-    /** Data directories of runs that ended more than two hours ago (their database could not be deleted then). */
-    private static void deleteEarlierDataDirectories() throws IOException {
-        Instant before = Instant.now().minus(Duration.ofHours(2));
-        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            dirs.filter(dir -> dir.getFileName().toString().startsWith("mailroom-bench") && Files.isDirectory(dir))
-                    .filter(dir -> {
-                        try {
-                            return Files.getLastModifiedTime(dir).toInstant().isBefore(before);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
-                    .forEach(IngestBenchmark::deleteRecursively);
+            database.deleteBlobs();
         }
     }
 
@@ -192,7 +121,7 @@ class IngestBenchmark {
 
         // 3. Mailroom.
         System.gc();
-        Probe probe = new Probe();
+        BenchmarkProbe probe = new BenchmarkProbe();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // The first API call pays for the web stack's warm-up and a password hash: not the ingest's cost.
         assertThat(api.admin().get("/api/incoming-servers").status()).isEqualTo(200);
@@ -239,7 +168,7 @@ class IngestBenchmark {
         report.put("emails", EMAILS);
         report.put("seed", SEED);
         report.put("database", DB);
-        report.put("databaseUrl", databaseDescription);
+        report.put("databaseUrl", database.description());
         report.put("protocol", "IMAP STARTTLS 127.0.0.1:" + servers.port("imap") + " (Dovecot), batch " + BATCH);
         Map<String, Object> mix = new LinkedHashMap<>();
         emails.counts().forEach((kind, n) -> mix.put(kind.name().toLowerCase(), n));
@@ -277,12 +206,7 @@ class IngestBenchmark {
         report.put("loadAverageAfter", round(loadAfter));
         report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.put("timeline", sampled(timeline));
-        String json = Json.write(report);
-        Path dir = Path.of("target", "benchmark");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("ingest-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(Instant.now()) + ".json");
-        Files.writeString(file, json);
+        Path file = BenchmarkReport.write("ingest", report);
         System.out.println(summary(report, file));
     }
 
@@ -534,176 +458,11 @@ class IngestBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("Could not delete " + dir + ": " + e);
-        }
-    }
-
-    /** Heap and RSS while Mailroom works: peaks sampled every 50 ms, plus the JVM's own peak counters. */
-    static final class Probe {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private final long gcCountBefore = gcCount(0);
-        private final long gcMillisBefore = gcMillis(0);
-        private final long cpuBefore = processCpu();
-        private long cpuAfter;
-        final boolean rssReset;
-        volatile long peakHeapSampled;
-        volatile long peakRssSampled;
-
-        Probe() {
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            rssReset = resetRssPeak();
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    peakHeapSampled = Math.max(peakHeapSampled,
-                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    peakRssSampled = Math.max(peakRssSampled, status("VmRSS"));
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "benchmark-probe");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            cpuAfter = processCpu();
-            running.set(false);
-            thread.join();
-        }
-
-        long peakHeapPools() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        }
-
-        long peakRss() {
-            return Math.max(peakRssSampled, status("VmHWM"));
-        }
-
-        long gcCount() {
-            return gcCount(gcCountBefore);
-        }
-
-        long gcMillis() {
-            return gcMillis(gcMillisBefore);
-        }
-
-        double cpuSeconds() {
-            return (cpuAfter - cpuBefore) / 1e9;
-        }
-
-        private static long gcCount(long minus) {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - minus;
-        }
-
-        private static long gcMillis(long minus) {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - minus;
-        }
-
-        private static long processCpu() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : 0;
-        }
-
-        /** Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+). */
-        private static boolean resetRssPeak() {
-            try {
-                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-                return true;
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }
-
-        /** A /proc/self/status value in bytes (0 where there is none). */
-        private static long status(String field) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith(field + ":")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux
-            }
-            return 0;
-        }
-    }
-
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
     private static long mb(long bytes) {
         return Math.round(bytes / (1024.0 * 1024.0));
-    }
-
-    /** Just enough JSON for the report: maps, lists, strings, numbers, booleans. */
-    static final class Json {
-        static String write(Object value) {
-            StringBuilder out = new StringBuilder();
-            write(value, out, "");
-            return out.append('\n').toString();
-        }
-
-        private static void write(Object value, StringBuilder out, String indent) {
-            if (value instanceof Map<?, ?> map) {
-                out.append("{\n");
-                int i = 0;
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    out.append(indent).append("  ");
-                    string(String.valueOf(entry.getKey()), out);
-                    out.append(": ");
-                    write(entry.getValue(), out, indent + "  ");
-                    out.append(++i < map.size() ? ",\n" : "\n");
-                }
-                out.append(indent).append('}');
-            } else if (value instanceof List<?> list) {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    write(list.get(i), out, indent);
-                    if (i < list.size() - 1) {
-                        out.append(", ");
-                    }
-                }
-                out.append(']');
-            } else if (value instanceof Number || value instanceof Boolean) {
-                out.append(value);
-            } else if (value == null) {
-                out.append("null");
-            } else {
-                string(value.toString(), out);
-            }
-        }
-
-        private static void string(String text, StringBuilder out) {
-            out.append('"');
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-                }
-            }
-            out.append('"');
-        }
     }
 }

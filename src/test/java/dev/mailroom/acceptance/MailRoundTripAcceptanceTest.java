@@ -193,20 +193,7 @@ class MailRoundTripAcceptanceTest {
     }
 
     private Map<String, Object> outgoingServer(String password) {
-        Map<String, Object> server = new LinkedHashMap<>();
-        server.put("name", "Postfix submission " + UUID.randomUUID());
-        server.put("host", servers.host());
-        server.put("port", servers.port("submission"));
-        server.put("security", "STARTTLS");
-        server.put("authentication", "PASSWORD");
-        server.put("username", helpdesk.user());
-        server.put("password", password);
-        server.put("fromAddress", helpdesk.address());
-        server.put("fromName", "IT Service Desk");
-        server.put("replyToAddress", helpdesk.address());
-        server.put("connectTimeoutSeconds", 5);
-        server.put("readTimeoutSeconds", 30);
-        return server;
+        return PostfixSubmission.outgoingServer(servers, helpdesk, password);
     }
 
     /** Sends as a mail client does: Postfix submission on 587, STARTTLS, signed in as {@code user}. */

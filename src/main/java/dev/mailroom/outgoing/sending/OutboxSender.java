@@ -20,12 +20,14 @@ import org.springframework.stereotype.Service;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerRepository;
+import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.outgoing.SmtpSessions;
 import dev.mailroom.platform.SqlTime;
 
 /**
- * Takes due outbox emails to the wire: oldest first, in batches, each claimed by this node before it is sent, one
- * SMTP connection per outgoing server for the whole batch. Each recipient ends SENT, SEND_FAILED or SEND_IGNORED
+ * Takes due outbox emails to the wire: oldest first, in batches, each claimed by this node before it is sent; a
+ * a batch's emails to one outgoing server share a few SMTP connections, side by side ({@link SendingWorkers}), kept
+ * open from batch to batch for the run ({@link SmtpLinks}). Each recipient ends SENT, SEND_FAILED or SEND_IGNORED
  * with an audit entry; temporary failures keep the email pending with a backoff.
  *
  * <p>A DONE email is never sent again, and a recipient with a final state never again. The one way to a second send
@@ -45,10 +47,12 @@ public class OutboxSender {
     private final MessageComposer composer;
     private final OutcomeRecorder recorder;
     private final SendingProperties properties;
+    private final SendingWorkers workers;
     private final String node;
 
     OutboxSender(OutboxQueue queue, OutgoingServerRepository servers, OutgoingServerConnections connections,
-            SmtpSessions sessions, MessageComposer composer, OutcomeRecorder recorder, SendingProperties properties) {
+            SmtpSessions sessions, MessageComposer composer, OutcomeRecorder recorder, SendingProperties properties,
+            SendingWorkers workers) {
         this.queue = queue;
         this.servers = servers;
         this.connections = connections;
@@ -56,6 +60,7 @@ public class OutboxSender {
         this.composer = composer;
         this.recorder = recorder;
         this.properties = properties;
+        this.workers = workers;
         this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -68,24 +73,38 @@ public class OutboxSender {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int handled = 0;
         List<DueEmail> batch;
-        do {
-            batch = queue.due(SqlTime.now(), properties.batchSize());
-            handled += sendBatch(batch);
-        } while (!batch.isEmpty() && System.nanoTime() < deadline);
+        try (SmtpLinks links = new SmtpLinks(sessions)) {
+            do {
+                batch = queue.due(SqlTime.now(), properties.batchSize());
+                handled += sendBatch(batch, links);
+            } while (!batch.isEmpty() && System.nanoTime() < deadline);
+        }
         return handled;
     }
 
-    private int sendBatch(List<DueEmail> batch) {
+    private int sendBatch(List<DueEmail> batch, SmtpLinks links) {
         int handled = 0;
         for (Map.Entry<Optional<OutgoingServer>, List<DueEmail>> group : byServer(batch).entrySet()) {
             OutgoingServer server = group.getKey().orElse(null);
-            try (SmtpLink link = server == null ? null : new SmtpLink(sessions, connections.of(server))) {
-                for (DueEmail due : group.getValue()) {
-                    if (queue.claim(due.id(), node, SqlTime.now())) {
-                        queue.load(due.id()).ifPresent(email -> deliver(email, server, link));
-                        handled++;
-                    }
-                }
+            List<DueEmail> emails = group.getValue();
+            if (server == null) {
+                handled += sendOver(null, emails, null);
+                continue;
+            }
+            SmtpConnection connection = connections.of(server);
+            handled += workers.sumOver(workers.shares(emails),
+                    (lane, share) -> sendOver(server, share, links.lane(connection, lane)));
+        }
+        return handled;
+    }
+
+    /** Claims and sends each email in turn over one connection to the server (none when there is no server). */
+    private int sendOver(OutgoingServer server, List<DueEmail> emails, SmtpLink link) {
+        int handled = 0;
+        for (DueEmail due : emails) {
+            if (queue.claim(due.id(), node, SqlTime.now())) {
+                queue.load(due.id()).ifPresent(email -> deliver(email, server, link));
+                handled++;
             }
         }
         return handled;

@@ -5,17 +5,19 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code mailroom.outgoing.*}: whether this node sends the outbox, how many emails it takes at a time, how long a
+ * {@code mailroom.outgoing.*}: whether this node sends the outbox, how many emails it takes at a time, over how many
+ * SMTP connections to one server at once, how long a
  * temporarily failing email is retried (backoff doubling from {@code first-backoff} up to {@code max-backoff}), and
  * the lease after which an email left "sending" by a node that died is sent again.
  */
 @ConfigurationProperties("mailroom.outgoing")
-public record SendingProperties(Boolean sendingEnabled, Integer batchSize, Duration retryFor, Duration firstBackoff,
-        Duration maxBackoff, Duration lease) {
+public record SendingProperties(Boolean sendingEnabled, Integer batchSize, Integer connections, Duration retryFor,
+        Duration firstBackoff, Duration maxBackoff, Duration lease) {
 
     public SendingProperties {
         sendingEnabled = sendingEnabled == null || sendingEnabled;
         batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
+        connections = connections == null || connections < 1 ? 4 : connections;
         retryFor = retryFor == null ? Duration.ofHours(24) : retryFor;
         firstBackoff = firstBackoff == null ? Duration.ofSeconds(30) : firstBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(15) : maxBackoff;

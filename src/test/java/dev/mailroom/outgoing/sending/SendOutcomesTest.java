@@ -36,15 +36,34 @@ class SendOutcomesTest {
     }
 
     @Test
-    void batchToOneServerUsesOneConnection() {
-        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
-        List<String> ids = java.util.stream.IntStream.range(0, 25)
-                .mapToObj(i -> fixtures.enqueue(server, "user" + i + "@example.com")).toList();
+    void batchToOneServerReusesOneConnectionPerTenEmails() {
+        List<String> ids = enqueueToDistinctRecipients(25);
 
         sender.sendDue();
 
-        assertThat(smtp.connections()).isEqualTo(1);
-        assertThat(smtp.received()).hasSize(25);
+        assertThat(smtp.connections()).isEqualTo(3);
+        assertEachSentOnce(ids);
+    }
+
+    @Test
+    void largeBatchGoesOutOverTheConfiguredConnectionsSideBySideEachEmailOnce() {
+        List<String> ids = enqueueToDistinctRecipients(90);
+
+        sender.sendDue();
+
+        assertThat(smtp.connections()).isEqualTo(4); // mailroom.outgoing.connections
+        assertEachSentOnce(ids);
+    }
+
+    private List<String> enqueueToDistinctRecipients(int count) {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> fixtures.enqueue(server, "user" + i + "@example.com")).toList();
+    }
+
+    private void assertEachSentOnce(List<String> ids) {
+        assertThat(smtp.received()).hasSize(ids.size())
+                .extracting(received -> received.recipients().get(0)).doesNotHaveDuplicates();
         ids.forEach(id -> assertThat(fixtures.state(id)).isEqualTo("DONE"));
         ids.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT));
     }
