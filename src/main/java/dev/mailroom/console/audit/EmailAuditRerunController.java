@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.console.Htmx;
 import dev.mailroom.intake.IntakeOutcome;
 import dev.mailroom.intake.IntakeReruns;
 import dev.mailroom.web.ConflictException;
@@ -43,12 +44,12 @@ class EmailAuditRerunController {
     }
 
     @PostMapping("/preview")
-    String preview(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String preview(@PathVariable long id, @RequestHeader(name = Htmx.REQUEST_HEADER, required = false) String htmx, Model model) {
         return rerun(id, htmx, model, "preview", false);
     }
 
     @PostMapping("/reprocess")
-    String reprocess(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String reprocess(@PathVariable long id, @RequestHeader(name = Htmx.REQUEST_HEADER, required = false) String htmx, Model model) {
         return rerun(id, htmx, model, "reprocessed", true);
     }
 
@@ -67,6 +68,6 @@ class EmailAuditRerunController {
                 model.addAttribute("rerunProblem", e.getMessage());
             }
         }
-        return htmx == null ? EmailAuditDetailController.VIEW : EmailAuditDetailController.VIEW + " :: rerun";
+        return Htmx.view(htmx, EmailAuditDetailController.VIEW, "rerun");
     }
 }

@@ -1,8 +1,6 @@
 package dev.mailroom.console.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,14 +11,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -29,6 +25,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
+import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
 import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.Api;
@@ -43,10 +40,9 @@ class ConsoleEmailAuditTest {
     static final GreenMailExtension greenMail = new GreenMailExtension(
             ServerSetup.createCopy(ServerSetupTest.ALL, setup -> setup.createCopy("127.0.0.1").dynamicPort()));
 
-    private static final SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor ADMIN = user("admin").roles("ADMIN");
-
     @Autowired
     MockMvc mvc;
+    AdminPages pages;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -54,15 +50,20 @@ class ConsoleEmailAuditTest {
     @Autowired
     Api api;
 
+    @BeforeEach
+    void pages() {
+        pages = new AdminPages(mvc);
+    }
+
     @Test
     void theTableShowsEntriesWithTheFaqsStatusWordsAndFiltersByEventAndStatus() throws Exception {
         String tag = tag();
-        record(NewAuditEntry.of(AuditStatus.RECEIVED_IGNORED).message("Sender matched spam/ignore filter")
+        audit.record(NewAuditEntry.of(AuditStatus.RECEIVED_IGNORED).message("Sender matched spam/ignore filter")
                 .email("<a-" + tag + "@x.test>", "spam@junk.test", "desk@example.com", "Win " + tag));
-        record(NewAuditEntry.of(AuditStatus.SEND_FAILED).message("Authentication failed")
+        audit.record(NewAuditEntry.of(AuditStatus.SEND_FAILED).message("Authentication failed")
                 .email("<b-" + tag + "@x.test>", "desk@example.com", "lee@customer.test", "Re: " + tag));
 
-        Document all = page("/admin/email-audit?subject=" + tag);
+        Document all = pages.get("/admin/email-audit?subject=" + tag);
         assertThat(all.select("#results tbody tr")).hasSize(2);
         assertThat(all.select("#results .status").eachText()).containsExactly("SEND FAILED", "RECEIVED IGNORED");
         assertThat(all.select("select#status option").eachText())
@@ -70,19 +71,19 @@ class ConsoleEmailAuditTest {
                         "SENT", "SEND FAILED", "SEND IGNORED");
         assertThat(all.select("select#event option").eachText()).containsExactly("Any", "Incoming", "Outgoing");
 
-        Document incoming = page("/admin/email-audit?event=INCOMING&subject=" + tag);
+        Document incoming = pages.get("/admin/email-audit?event=INCOMING&subject=" + tag);
         assertThat(incoming.select("#results tbody tr")).hasSize(1);
         assertThat(incoming.select("#results tbody td").eachText()).contains("Sender matched spam/ignore filter", "spam@junk.test");
         assertThat(incoming.select("select#event option[selected]").text()).isEqualTo("Incoming");
 
-        Document sendFailed = page("/admin/email-audit?status=SEND_FAILED&subject=" + tag);
+        Document sendFailed = pages.get("/admin/email-audit?status=SEND_FAILED&subject=" + tag);
         assertThat(sendFailed.select("#results tbody tr").attr("data-status")).isEqualTo("SEND_FAILED");
         assertThat(sendFailed.select("#results tbody tr")).hasSize(1);
 
-        assertThat(page("/admin/email-audit?sender=JUNK.test&subject=" + tag).select("#results tbody tr")).hasSize(1);
-        assertThat(page("/admin/email-audit?recipient=lee@&subject=" + tag).select("#results tbody tr")).hasSize(1);
-        assertThat(page("/admin/email-audit?messageId=a-" + tag + "@x.test").select("#results tbody tr")).hasSize(1);
-        assertThat(page("/admin/email-audit?status=PROCESSED&subject=" + tag).select("#results").text())
+        assertThat(pages.get("/admin/email-audit?sender=JUNK.test&subject=" + tag).select("#results tbody tr")).hasSize(1);
+        assertThat(pages.get("/admin/email-audit?recipient=lee@&subject=" + tag).select("#results tbody tr")).hasSize(1);
+        assertThat(pages.get("/admin/email-audit?messageId=a-" + tag + "@x.test").select("#results tbody tr")).hasSize(1);
+        assertThat(pages.get("/admin/email-audit?status=PROCESSED&subject=" + tag).select("#results").text())
                 .contains("No audit entries match these filters.");
     }
 
@@ -91,20 +92,20 @@ class ConsoleEmailAuditTest {
         String tag = tag();
         ZoneId zone = ZoneId.systemDefault();
         LocalDate day = LocalDate.of(2026, 3, 10);
-        record(NewAuditEntry.of(AuditStatus.PROCESSED).occurredAt(day.atTime(23, 30).atZone(zone).toInstant())
+        audit.record(NewAuditEntry.of(AuditStatus.PROCESSED).occurredAt(day.atTime(23, 30).atZone(zone).toInstant())
                 .email("<d-" + tag + "@x.test>", "a@customer.test", "desk@example.com", "Late " + tag));
-        record(NewAuditEntry.of(AuditStatus.PROCESSED).occurredAt(day.plusDays(1).atTime(0, 10).atZone(zone).toInstant())
+        audit.record(NewAuditEntry.of(AuditStatus.PROCESSED).occurredAt(day.plusDays(1).atTime(0, 10).atZone(zone).toInstant())
                 .email("<e-" + tag + "@x.test>", "a@customer.test", "desk@example.com", "Next " + tag));
 
-        assertThat(page("/admin/email-audit?from=2026-03-10&to=2026-03-10&subject=" + tag).select("#results tbody td").eachText())
+        assertThat(pages.get("/admin/email-audit?from=2026-03-10&to=2026-03-10&subject=" + tag).select("#results tbody td").eachText())
                 .contains("Late " + tag).doesNotContain("Next " + tag);
-        assertThat(page("/admin/email-audit?from=2026-03-10&to=2026-03-11&subject=" + tag).select("#results tbody tr")).hasSize(2);
+        assertThat(pages.get("/admin/email-audit?from=2026-03-10&to=2026-03-11&subject=" + tag).select("#results tbody tr")).hasSize(2);
 
-        Document reversed = page("/admin/email-audit?from=2026-03-11&to=2026-03-10");
+        Document reversed = pages.get("/admin/email-audit?from=2026-03-11&to=2026-03-10");
         assertThat(reversed.select("label:has(#to) .field-error").text()).isEqualTo("must be on or after From");
         assertThat(reversed.select("#results")).isEmpty();
 
-        Document badStatus = page("/admin/email-audit?status=NOT_A_STATUS");
+        Document badStatus = pages.get("/admin/email-audit?status=NOT_A_STATUS");
         assertThat(badStatus.select(".field-error").text()).isNotBlank();
     }
 
@@ -112,16 +113,16 @@ class ConsoleEmailAuditTest {
     void pagingKeepsTheFilters() throws Exception {
         String tag = tag();
         for (int i = 0; i < 30; i++) {
-            record(NewAuditEntry.of(AuditStatus.SENT).email("<p" + i + "-" + tag + "@x.test>", "desk@example.com",
+            audit.record(NewAuditEntry.of(AuditStatus.SENT).email("<p" + i + "-" + tag + "@x.test>", "desk@example.com",
                     "r@customer.test", "Paged " + tag + " " + i));
         }
-        Document first = page("/admin/email-audit?status=SENT&subject=" + tag);
+        Document first = pages.get("/admin/email-audit?status=SENT&subject=" + tag);
         assertThat(first.select("#results tbody tr")).hasSize(25);
         assertThat(first.select(".paging").text()).contains("Page 1 of 2 · 30 entries");
         String next = first.select(".paging a[rel=next]").attr("href");
         assertThat(next).contains("status=SENT").contains("subject=" + tag).contains("page=1");
 
-        Document second = page(next);
+        Document second = pages.get(next);
         assertThat(second.select("#results tbody tr")).hasSize(5);
         assertThat(second.select(".paging a[rel=prev]").attr("href")).contains("page=0");
     }
@@ -139,7 +140,7 @@ class ConsoleEmailAuditTest {
                 """);
         long id = processed.get("id").asLong();
 
-        Document entry = page("/admin/email-audit/" + id);
+        Document entry = pages.get("/admin/email-audit/" + id);
         assertThat(entry.select("#entry-status").text()).isEqualTo("PROCESSED");
         assertThat(entry.select("dl.facts").text()).contains("Printer <b>jammed</b>", "ann@customer.test", "<detail-1@customer.test>");
         assertThat(entry.select("dl.facts b")).as("mail content is escaped, never markup").isEmpty();
@@ -149,13 +150,13 @@ class ConsoleEmailAuditTest {
         assertThat(entry.select("#ticket-link").attr("href")).isEqualTo("/tickets/" + ticket);
         assertThat(entry.select("#rerun")).as("a processed email has its ticket: no Reprocess").isEmpty();
 
-        var raw = mvc.perform(get(entry.select("#raw-download").attr("href")).with(ADMIN))
+        var raw = mvc.perform(get(entry.select("#raw-download").attr("href")).with(AdminPages.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"audit-" + id + ".eml\""))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(raw).contains("Message-ID: <detail-1@customer.test>");
 
-        mvc.perform(get("/admin/email-audit/999999999").with(ADMIN)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/email-audit/999999999").with(AdminPages.ADMIN)).andExpect(status().isNotFound());
     }
 
     @Test
@@ -170,7 +171,7 @@ class ConsoleEmailAuditTest {
                 Nothing works since this morning.
                 """);
         long id = ignored.get("id").asLong();
-        Document before = page("/admin/email-audit/" + id);
+        Document before = pages.get("/admin/email-audit/" + id);
         assertThat(before.select("#entry-message").text()).isEqualTo("Sender matched spam/ignore filter");
         assertThat(before.select("#preview-reprocess")).hasSize(1);
 
@@ -179,40 +180,22 @@ class ConsoleEmailAuditTest {
         assertThat(api.admin().put("/api/incoming-servers/" + desk.serverId(), server.toString()).status()).isEqualTo(200);
         long tickets = intake.tickets();
 
-        Document preview = post("/admin/email-audit/" + id + "/preview", true);
+        Document preview = pages.post("/admin/email-audit/" + id + "/preview", true);
         assertThat(preview.select("#rerun #preview .status").text()).isEqualTo("PROCESSED");
         assertThat(preview.select("#preview-trace td").eachText()).anyMatch(detail -> detail.startsWith("would create a ticket"));
         assertThat(preview.select("header.topbar")).as("htmx gets only the panel").isEmpty();
         assertThat(intake.tickets()).isEqualTo(tickets);
 
-        Document reprocessed = post("/admin/email-audit/" + id + "/reprocess", true);
+        Document reprocessed = pages.post("/admin/email-audit/" + id + "/reprocess", true);
         assertThat(reprocessed.select("#reprocessed .status").text()).isEqualTo("PROCESSED");
         assertThat(reprocessed.select("#reprocessed-ticket").text()).startsWith("INC-");
         assertThat(intake.tickets()).isEqualTo(tickets + 1);
 
-        Document again = post("/admin/email-audit/" + id + "/reprocess", false);
+        Document again = pages.post("/admin/email-audit/" + id + "/reprocess", false);
         assertThat(again.select("header.topbar")).as("without htmx, the whole page").hasSize(1);
         assertThat(again.select("#rerun .notice.error").text()).contains("PROCESSED");
     }
 
-    private void record(NewAuditEntry entry) {
-        audit.record(entry);
-    }
-
-    private Document page(String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private Document post(String path, boolean htmx) throws Exception {
-        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-                .with(ADMIN).with(csrf());
-        if (htmx) {
-            request = request.header("HX-Request", "true");
-        }
-        return Jsoup.parseBodyFragment(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-    }
 
     private static String tag() {
         return UUID.randomUUID().toString().substring(0, 8);
