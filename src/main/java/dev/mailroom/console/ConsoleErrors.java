@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.ConflictException;
@@ -38,6 +39,13 @@ class ConsoleErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(BadRequestException e, Model model) {
         return problem(model, "Check the request", e.field() + ": " + e.getMessage());
+    }
+
+    /** A path or filter value of the wrong kind: {@code /admin/email-audit/abc}, {@code ?status=NOPE}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String typeMismatch(MethodArgumentTypeMismatchException e, Model model) {
+        return problem(model, "Check the request", "'" + e.getValue() + "' is not a valid " + e.getName());
     }
 
     private static String problem(Model model, String title, String detail) {
