@@ -19,11 +19,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.ImapGreenMail;
 
 /**
  * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
@@ -36,8 +35,7 @@ import dev.mailroom.testing.Api;
 class ConsoleBrowserTest {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            ServerSetup.createCopy(ServerSetupTest.ALL, setup -> setup.createCopy("127.0.0.1").dynamicPort()))
+    static final GreenMailExtension greenMail = ImapGreenMail.onLoopback()
             .withPerMethodLifecycle(false);
 
     @Autowired

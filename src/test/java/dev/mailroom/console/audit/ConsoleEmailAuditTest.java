@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditStatus;
@@ -28,6 +26,7 @@ import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
 import dev.mailroom.intake.IntakeHarness;
+import dev.mailroom.testing.ImapGreenMail;
 import dev.mailroom.testing.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ConsoleEmailAuditTest {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            ServerSetup.createCopy(ServerSetupTest.ALL, setup -> setup.createCopy("127.0.0.1").dynamicPort()));
+    static final GreenMailExtension greenMail = ImapGreenMail.onLoopback();
 
     @Autowired
     MockMvc mvc;

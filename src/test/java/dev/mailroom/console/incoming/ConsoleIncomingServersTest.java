@@ -15,20 +15,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
 import dev.mailroom.intake.IntakeHarness;
+import dev.mailroom.testing.ImapGreenMail;
 
 /** Admin › Support Channels › Emails › Incoming Email Servers: each server's state, and Test Connection step by step. */
 @ConsoleTest
 class ConsoleIncomingServersTest {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            ServerSetup.createCopy(ServerSetupTest.ALL, setup -> setup.createCopy("127.0.0.1").dynamicPort()));
+    static final GreenMailExtension greenMail = ImapGreenMail.onLoopback();
 
     @Autowired
     MockMvc mvc;

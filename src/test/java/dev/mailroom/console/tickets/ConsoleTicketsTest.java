@@ -15,20 +15,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
 import dev.mailroom.intake.IntakeHarness;
+import dev.mailroom.testing.ImapGreenMail;
 
 /** Tickets: the list a technician starts at, and a ticket's page, which the Email Audit links to. */
 @ConsoleTest
 class ConsoleTicketsTest {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            ServerSetup.createCopy(ServerSetupTest.ALL, setup -> setup.createCopy("127.0.0.1").dynamicPort()));
+    static final GreenMailExtension greenMail = ImapGreenMail.onLoopback();
 
     @Autowired
     MockMvc mvc;
