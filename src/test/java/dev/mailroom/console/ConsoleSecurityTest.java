@@ -59,6 +59,8 @@ class ConsoleSecurityTest {
         mvc.perform(get("/").with(technician)).andExpect(redirectedUrl("/tickets"));
         mvc.perform(get("/admin/email-audit").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/incoming-email-servers").with(technician)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/incoming-email-servers/new").with(technician)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/incoming-email-servers").with(technician).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/admin/email-audit/1/preview").with(technician).with(csrf())).andExpect(status().isForbidden());
     }
 
@@ -68,6 +70,8 @@ class ConsoleSecurityTest {
         mvc.perform(post("/admin/email-audit/1/preview").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/email-audit/1/reprocess").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers/1/test").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/incoming-email-servers").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/incoming-email-servers/1").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/logout").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/login").param("username", "admin").param("password", Api.ADMIN_PASSWORD))
                 .andExpect(status().isForbidden());
