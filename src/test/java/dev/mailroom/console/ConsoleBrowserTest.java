@@ -26,8 +26,9 @@ import dev.mailroom.testing.ImapGreenMail;
 
 /**
  * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
- * status, read its trace and preview its reprocessing; then Test Connection of a mailbox. Skipped, saying why, where
- * Debian's chromium and chromium-driver are not installed ({@code .ci/run} installs them).
+ * status, read its trace and preview its reprocessing; Test Connection of a mailbox; a provider preset filling the
+ * server form. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * installs them).
  */
 @ConsoleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,5 +124,34 @@ class ConsoleBrowserTest {
                 .containsExactly("DNS lookup", "TCP connect", "Server greeting", "Login", "Open folder");
         assertThat(steps).extracting(step -> step.getAttribute("data-status")).containsOnly("PASSED");
         browser.screenshot("04-incoming-servers-test-connection");
+    }
+
+    @Test
+    @Order(3)
+    void aProviderPresetFillsHostPortAndSecurity() {
+        browser.find("#new-server").click();
+        browser.await("#incoming-server-form");
+        new Select(browser.find("#preset")).selectByVisibleText("Gmail");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.gmail.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("993");
+        assertThat(new Select(browser.find("#security")).getFirstSelectedOption().getText()).isEqualTo("SSL/TLS");
+        assertThat(browser.find("#preset-note").getText()).contains("App Password");
+
+        new Select(browser.find("#protocol")).selectByVisibleText("POP3");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("pop.gmail.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("995");
+
+        new Select(browser.find("#preset")).selectByVisibleText("iCloud");
+        assertThat(browser.find("#preset-note").getText()).startsWith("iCloud offers no POP3.");
+        new Select(browser.find("#protocol")).selectByVisibleText("IMAP");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.mail.me.com");
+
+        browser.find("#name").sendKeys("Apple desk");
+        browser.find("#save-server").click();
+        browser.await("#incoming-server-form .field-error");
+        assertThat(browser.find("label:has(#mailboxAddresses) .field-error").getText()).isEqualTo("must not be empty");
+        assertThat(browser.find("label:has(#username) .field-error").getText()).isEqualTo("must not be blank");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.mail.me.com");
+        browser.screenshot("05-incoming-server-form-errors");
     }
 }
