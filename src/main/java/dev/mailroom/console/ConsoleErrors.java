@@ -49,6 +49,8 @@ class ConsoleErrors {
     }
 
     private static String problem(Model model, String title, String detail) {
+        // an exception handler starts from an empty model: the layout's menu needs the operator again
+        model.addAttribute(ConsoleModel.OPERATOR, ConsoleUser.current());
         model.addAttribute("title", title);
         model.addAttribute("detail", detail);
         return VIEW;

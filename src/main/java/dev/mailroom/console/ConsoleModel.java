@@ -1,6 +1,5 @@
 package dev.mailroom.console;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -8,8 +7,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "dev.mailroom.console")
 class ConsoleModel {
 
-    @ModelAttribute("operator")
-    ConsoleUser operator(Authentication authentication) {
-        return authentication == null ? null : ConsoleUser.of(authentication);
+    static final String OPERATOR = "operator";
+
+    @ModelAttribute(OPERATOR)
+    ConsoleUser operator() {
+        return ConsoleUser.current();
     }
 }

@@ -66,8 +66,9 @@ class ConsoleTicketsTest {
     void unknownTicketsAndWrongFiltersAreAnsweredInWords() throws Exception {
         var technician = user("tech").roles("TECHNICIAN");
         var missing = mvc.perform(get("/tickets/INC-999999").with(technician)).andExpect(status().isNotFound()).andReturn();
-        assertThat(Jsoup.parse(missing.getResponse().getContentAsString(StandardCharsets.UTF_8)).select(".notice.error").text())
-                .isEqualTo("Ticket INC-999999 does not exist");
+        Document notFound = Jsoup.parse(missing.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(notFound.select(".notice.error").text()).isEqualTo("Ticket INC-999999 does not exist");
+        assertThat(notFound.select(".who").text()).as("still the console, signed in").contains("Signed in as tech");
         var wrong = mvc.perform(get("/tickets?status=LOST").with(technician)).andExpect(status().isBadRequest()).andReturn();
         assertThat(Jsoup.parse(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8)).select(".notice.error").text())
                 .isEqualTo("'LOST' is not a valid status");
