@@ -30,7 +30,8 @@ class ConsoleSecurityTest {
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-        for (String page : new String[] {"/", "/admin/email-audit", "/admin/email-audit/1", "/admin/incoming-email-servers", "/tickets"}) {
+        for (String page : new String[] {"/", "/admin/email-audit", "/admin/email-audit/1", "/admin/incoming-email-servers",
+                "/admin/outgoing-email-servers", "/admin/email-preference", "/tickets"}) {
             // as a browser asks: for a page (the pages chain keeps HTTP basic for scripts, which get a 401 instead)
             mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/login"));
@@ -60,6 +61,7 @@ class ConsoleSecurityTest {
         mvc.perform(get("/admin/email-audit").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/incoming-email-servers").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/incoming-email-servers/new").with(technician)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/outgoing-email-servers").with(technician)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers").with(technician).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/admin/email-audit/1/preview").with(technician).with(csrf())).andExpect(status().isForbidden());
     }
@@ -72,6 +74,7 @@ class ConsoleSecurityTest {
         mvc.perform(post("/admin/incoming-email-servers/1/test").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers/1").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/outgoing-email-servers/1/test").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/logout").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/login").param("username", "admin").param("password", Api.ADMIN_PASSWORD))
                 .andExpect(status().isForbidden());

@@ -8,19 +8,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mailroom.connectiontest.ConnectionTester;
+import dev.mailroom.console.ConnectionTestPage;
 import dev.mailroom.console.Htmx;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerConnections;
 import dev.mailroom.incoming.IncomingServerService;
 import dev.mailroom.secrets.StoredPasswords;
-import dev.mailroom.web.ConflictException;
 
 /** Test Connection of a saved incoming server, as {@code POST /api/incoming-servers/{id}/test}: each step, pass or fail. */
 @Controller
 @RequestMapping("/admin/incoming-email-servers/{id}/test")
 class IncomingServerTestController {
 
-    static final String VIEW = "console/incoming/test";
+    private static final ConnectionTestPage PAGE =
+            new ConnectionTestPage("incoming", "/admin/incoming-email-servers", "Incoming Email Servers");
 
     private final IncomingServerService servers;
     private final IncomingServerConnections connections;
@@ -36,13 +37,6 @@ class IncomingServerTestController {
     @PostMapping
     String test(@PathVariable long id, @RequestHeader(name = Htmx.REQUEST_HEADER, required = false) String htmx, Model model) {
         IncomingServer server = servers.get(id);
-        model.addAttribute("server", server);
-        try {
-            model.addAttribute("result", tester.test(StoredPasswords.decrypted(() -> connections.of(server))));
-        } catch (ConflictException e) {
-            // in the panel: htmx swaps only successful answers ("enter the password again and save")
-            model.addAttribute("testProblem", e.getMessage());
-        }
-        return Htmx.view(htmx, VIEW, "result");
+        return PAGE.answer(htmx, model, server, () -> tester.test(StoredPasswords.decrypted(() -> connections.of(server))));
     }
 }
