@@ -8,19 +8,21 @@ import java.nio.charset.StandardCharsets;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Console pages as an admin opens them through MockMvc, parsed for CSS-selector assertions; each must answer 200. */
-public final class AdminPages {
+@TestComponent
+public class AdminPages {
 
     public static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN");
 
     private final MockMvc mvc;
 
-    public AdminPages(MockMvc mvc) {
+    AdminPages(MockMvc mvc) {
         this.mvc = mvc;
     }
 

@@ -12,13 +12,13 @@ import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.MailroomTest;
 
 /**
- * The whole application on a random port (for the browser) with MockMvc (for page tests) and the intake harness (for
- * real audit entries); one annotation, so every console test shares one Spring context.
+ * The whole application on a random port (for the browser) with MockMvc and {@link AdminPages} (for page tests) and the
+ * intake harness (for real audit entries); one annotation, so every console test shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @MailroomTest
 @AutoConfigureMockMvc
-@Import(IntakeHarness.class)
+@Import({IntakeHarness.class, AdminPages.class})
 public @interface ConsoleTest {
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.testing.MailroomTest;
@@ -23,13 +23,14 @@ import dev.mailroom.testing.MailroomTest;
  */
 @MailroomTest
 @AutoConfigureMockMvc
+@Import(AdminPages.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleEmailAuditScaleTest {
 
     private static final int ENTRIES = 100_000;
 
     @Autowired
-    MockMvc mvc;
+    AdminPages pages;
     @Autowired
     JdbcClient jdbc;
 
@@ -57,7 +58,6 @@ class ConsoleEmailAuditScaleTest {
 
     @Test
     void everyFilterRendersWellUnderASecond() throws Exception {
-        AdminPages pages = new AdminPages(mvc);
         Map<String, String> screens = new LinkedHashMap<>();
         screens.put("newest first, no filter", "/admin/email-audit");
         screens.put("page 200", "/admin/email-audit?page=200");

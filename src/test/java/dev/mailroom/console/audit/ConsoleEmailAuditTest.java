@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +39,7 @@ class ConsoleEmailAuditTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
     AdminPages pages;
     @Autowired
     AuditLog audit;
@@ -47,11 +47,6 @@ class ConsoleEmailAuditTest {
     IntakeHarness intake;
     @Autowired
     Api api;
-
-    @BeforeEach
-    void pages() {
-        pages = new AdminPages(mvc);
-    }
 
     @Test
     void theTableShowsEntriesWithTheFaqsStatusWordsAndFiltersByEventAndStatus() throws Exception {

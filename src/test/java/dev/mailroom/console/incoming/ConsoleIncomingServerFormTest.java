@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +38,8 @@ class ConsoleIncomingServerFormTest {
     MockMvc mvc;
     @Autowired
     Api api;
+    @Autowired
     AdminPages pages;
-
-    @BeforeEach
-    void pages() {
-        pages = new AdminPages(mvc);
-    }
 
     @Test
     void theNewServerFormOffersTheProviderPresets() throws Exception {

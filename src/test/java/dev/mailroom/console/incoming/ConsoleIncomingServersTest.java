@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,14 +29,10 @@ class ConsoleIncomingServersTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
     AdminPages pages;
     @Autowired
     IntakeHarness intake;
-
-    @BeforeEach
-    void pages() {
-        pages = new AdminPages(mvc);
-    }
 
     @Test
     void eachServerShowsItsFetchingStateAtAGlance() throws Exception {

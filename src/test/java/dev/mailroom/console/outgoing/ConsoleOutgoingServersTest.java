@@ -8,11 +8,9 @@ import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -32,15 +30,9 @@ class ConsoleOutgoingServersTest {
     static final GreenMailExtension greenMail = SmtpGreenMail.withUser(USER, PASSWORD);
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     Api api;
+    @Autowired
     AdminPages pages;
-
-    @BeforeEach
-    void pages() {
-        pages = new AdminPages(mvc);
-    }
 
     @Test
     void eachServerSaysWhetherItCanSendAndWhyNot() throws Exception {

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +38,8 @@ class ConsoleEmailPreferenceTest {
     MockMvc mvc;
     @Autowired
     IntakeHarness intake;
+    @Autowired
     AdminPages pages;
-
-    @BeforeEach
-    void pages() {
-        pages = new AdminPages(mvc);
-    }
 
     @AfterEach
     void backToTheDefaults() {

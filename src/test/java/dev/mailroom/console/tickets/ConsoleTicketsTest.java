@@ -32,6 +32,8 @@ class ConsoleTicketsTest {
     MockMvc mvc;
     @Autowired
     IntakeHarness intake;
+    @Autowired
+    AdminPages pages;
 
     @Test
     void aTechnicianFindsTheTicketAnEmailMadeAndReadsItsConversationAsText() throws Exception {
@@ -58,7 +60,7 @@ class ConsoleTicketsTest {
         assertThat(page.select("article.message .body").text()).contains("Since the update <b>yesterday</b>.");
         assertThat(page.select("dl.facts").text()).contains("bo@customer.test");
 
-        Document asAdmin = new AdminPages(mvc).get("/tickets/" + ticket);
+        Document asAdmin = pages.get("/tickets/" + ticket);
         assertThat(asAdmin.select("a:contains(Entries of this ticket)").attr("href")).isEqualTo("/admin/email-audit?ticket=" + ticket);
     }
 
