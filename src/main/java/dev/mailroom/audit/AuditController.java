@@ -1,15 +1,11 @@
 package dev.mailroom.audit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.mailroom.storage.BlobStore;
 import dev.mailroom.web.NotFoundException;
 import dev.mailroom.web.PageRequest;
 import dev.mailroom.web.PageResponse;
@@ -30,11 +25,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditController {
 
     private final AuditLog audit;
-    private final BlobStore blobs;
+    private final RawEmailDownload rawEmails;
 
-    AuditController(AuditLog audit, BlobStore blobs) {
+    AuditController(AuditLog audit, RawEmailDownload rawEmails) {
         this.audit = audit;
-        this.blobs = blobs;
+        this.rawEmails = rawEmails;
     }
 
     @GetMapping
@@ -65,13 +60,6 @@ class AuditController {
     @GetMapping("/{id}/raw")
     @Operation(summary = "Download the raw email the entry is about (.eml)")
     ResponseEntity<InputStreamResource> raw(@PathVariable long id) throws IOException {
-        AuditEntry entry = get(id);
-        String key = audit.rawBlobKey(id).orElseThrow(() -> new NotFoundException("Raw email of audit entry", id));
-        InputStream content = blobs.open(key).orElseThrow(() -> new NotFoundException("Raw email of audit entry", id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("audit-" + entry.id() + ".eml").build().toString())
-                .body(new InputStreamResource(content));
+        return rawEmails.of(id);
     }
 }

@@ -17,7 +17,7 @@ import dev.mailroom.outgoing.OutgoingServerRepository;
  * in an exception message.
  */
 @Component
-class IncomingServerRequestValidator implements Validator {
+public class IncomingServerRequestValidator implements Validator {
 
     private static final int MAX_PREFIX_LENGTH = 20;
 

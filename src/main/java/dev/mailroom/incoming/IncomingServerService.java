@@ -56,7 +56,7 @@ public class IncomingServerService {
 
     /** A full replacement, except that a missing or empty password keeps the stored one. */
     @Transactional
-    IncomingServer update(long id, IncomingServerRequest request) {
+    public IncomingServer update(long id, IncomingServerRequest request) {
         IncomingServer current = get(id);
         IncomingServerSettings settings = request.toSettings();
         requireUnique(settings, id);

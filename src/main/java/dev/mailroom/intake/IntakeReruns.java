@@ -22,7 +22,7 @@ import dev.mailroom.web.NotFoundException;
  * already made its ticket or reply, and a received one is still waiting for its first turn.
  */
 @Service
-class IntakeReruns {
+public class IntakeReruns {
 
     private static final Set<InboundState> REPROCESSABLE = EnumSet.of(InboundState.IGNORED, InboundState.FAILED);
 
@@ -44,12 +44,12 @@ class IntakeReruns {
         return processor.judge(uploaded, true, InboundState.RECEIVED);
     }
 
-    IntakeOutcome preview(long inboundId) {
+    public IntakeOutcome preview(long inboundId) {
         InboundEmail email = reprocessable(inboundId);
         return processor.judge(email, true, email.state());
     }
 
-    IntakeOutcome reprocess(long inboundId) {
+    public IntakeOutcome reprocess(long inboundId) {
         InboundEmail email = reprocessable(inboundId);
         return processor.judge(email, false, email.state());
     }

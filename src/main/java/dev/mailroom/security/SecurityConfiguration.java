@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Two filter chains. The API is stateless HTTP basic: credentials come with every request and no session cookie
  * is ever issued, so there is nothing for a forged cross-site request to ride on and CSRF tokens are not used there.
- * Pages (console, API docs, actuator) use form login with a session, and CSRF protection stays on.
+ * Pages (the admin console, API docs, actuator) use form login with a session, and CSRF protection stays on; the
+ * console's Admin screens ({@code /admin/**}) are for admins only, as their API is.
  * Health probes are the only thing open without signing in.
  */
 @Configuration
@@ -66,9 +67,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/assets/**", "/webjars/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .build();
     }

@@ -24,7 +24,7 @@ public class EmailPreferenceRepository {
                 .single();
     }
 
-    void save(boolean guestTicketCreation, boolean useReplyToAddress, boolean emailToRequest, String by) {
+    public void save(boolean guestTicketCreation, boolean useReplyToAddress, boolean emailToRequest, String by) {
         jdbc.sql("""
                 update email_preference set guest_ticket_creation = :guest, use_reply_to_address = :replyTo,
                     email_to_request = :emailToRequest, version = version + 1, updated_at = :now, updated_by = :by

@@ -1,0 +1,58 @@
+package dev.mailroom.console.audit;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.mailroom.audit.AuditEntry;
+import dev.mailroom.audit.AuditEvent;
+import dev.mailroom.audit.AuditLog;
+import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.console.ConsoleTimes;
+import dev.mailroom.console.PageLinks;
+import dev.mailroom.web.PageRequest;
+import dev.mailroom.web.PageResponse;
+
+/** Admin › Organization › Security › Email Audit: the entries, newest first, through the API's own search. */
+@Controller
+@RequestMapping("/admin/email-audit")
+class EmailAuditListController {
+
+    private final AuditLog audit;
+    private final AuditServerChoices servers;
+    private final ConsoleTimes times;
+
+    EmailAuditListController(AuditLog audit, AuditServerChoices servers, ConsoleTimes times) {
+        this.audit = audit;
+        this.servers = servers;
+        this.times = times;
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filter") EmailAuditFilter filter, BindingResult errors, Model model) {
+        if (filter.rangeReversed()) {
+            errors.rejectValue("to", "range", "must be on or after From");
+        }
+        model.addAttribute("events", AuditEvent.values());
+        model.addAttribute("incomingStatuses", statusesOf(AuditEvent.INCOMING));
+        model.addAttribute("outgoingStatuses", statusesOf(AuditEvent.OUTGOING));
+        model.addAttribute("servers", servers.all());
+        model.addAttribute("zone", times.zone());
+        if (!errors.hasErrors()) {
+            PageResponse<AuditEntry> page = audit.search(filter.toQuery(times), PageRequest.of(filter.getPage(), null));
+            model.addAttribute("entries", page.items());
+            model.addAttribute("paging", PageLinks.of(page));
+        }
+        return "console/audit/list";
+    }
+
+    private static List<AuditStatus> statusesOf(AuditEvent event) {
+        return Arrays.stream(AuditStatus.values()).filter(status -> status.event() == event).toList();
+    }
+}

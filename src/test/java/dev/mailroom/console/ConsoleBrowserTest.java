@@ -1,0 +1,157 @@
+package dev.mailroom.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import dev.mailroom.intake.IntakeHarness;
+import dev.mailroom.testing.Api;
+import dev.mailroom.testing.ImapGreenMail;
+
+/**
+ * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
+ * status, read its trace and preview its reprocessing; Test Connection of a mailbox; a provider preset filling the
+ * server form. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * installs them).
+ */
+@ConsoleTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = ImapGreenMail.onLoopback()
+            .withPerMethodLifecycle(false);
+
+    @Autowired
+    Api api;
+    @Autowired
+    IntakeHarness intake;
+
+    ConsoleBrowser browser;
+    IntakeHarness.Desk desk;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        assumeTrue(ConsoleBrowser.installed(), "Browser tests skipped: " + ConsoleBrowser.CHROMIUM + " or "
+                + ConsoleBrowser.CHROMEDRIVER + " is missing; install them with: apt-get install -y chromium chromium-driver");
+        desk = intake.desk(greenMail, "filterType", "IGNORE", "filterEntries", List.of("newsletter.test"));
+        intake.receive(desk, """
+                From: offers@newsletter.test
+                To: %DESK%
+                Subject: Spring sale <script>window.pwned = true</script>
+                Message-ID: <browser-ignored@newsletter.test>
+
+                Buy now.
+                """);
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anAdminSignsInFiltersTheAuditByStatusAndReadsAnEntrysTrace() {
+        browser.open(api.baseUrl() + "/admin/email-audit");
+        browser.await("body.signin");
+        browser.screenshot("01-login");
+        browser.find("#username").sendKeys("admin");
+        browser.find("#password").sendKeys(Api.ADMIN_PASSWORD);
+        browser.find("button[type=submit]").click();
+
+        browser.await("#audit-filters");
+        assertThat(browser.find("h1").getText()).isEqualTo("Email Audit");
+        new Select(browser.find("select#event")).selectByVisibleText("Incoming");
+        new Select(browser.find("select#status")).selectByVisibleText("RECEIVED IGNORED");
+        browser.find("#apply-filters").click();
+
+        browser.await("#results tbody tr");
+        assertThat(browser.driver().findElements(By.cssSelector("#results tbody tr .status")))
+                .extracting(WebElement::getText).containsOnly("RECEIVED IGNORED");
+        browser.screenshot("02-email-audit-received-ignored");
+
+        WebElement row = browser.driver().findElement(By.xpath("//tr[td[contains(., 'offers@newsletter.test')]]"));
+        assertThat(row.getText()).contains("Sender matched spam/ignore filter", "Spring sale <script>");
+        row.findElement(By.cssSelector("td a")).click();
+
+        browser.await("#trace");
+        assertThat(browser.find("#entry-status").getText()).isEqualTo("RECEIVED IGNORED");
+        assertThat(browser.find("#entry-message").getText()).isEqualTo("Sender matched spam/ignore filter");
+        List<WebElement> steps = browser.driver().findElements(By.cssSelector("#trace tbody tr"));
+        assertThat(steps).isNotEmpty();
+        assertThat(steps.get(steps.size() - 1).getText()).contains("sender-filter", "matches the Ignore list entry newsletter.test");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.pwned"))
+                .as("the subject's script stayed text").isNull();
+
+        browser.find("#preview-reprocess").click();
+        browser.await("#preview");
+        assertThat(browser.find("#preview .status").getText()).isEqualTo("RECEIVED IGNORED");
+        assertThat(browser.find("#confirm-reprocess").isDisplayed()).isTrue();
+        browser.screenshot("03-audit-entry-trace-and-preview");
+    }
+
+    @Test
+    @Order(2)
+    void testConnectionShowsEachStepOfTheMailbox() {
+        browser.find("nav.sidebar").findElement(By.linkText("Incoming Email Servers")).click();
+        WebElement row = browser.await("#server-" + desk.serverId());
+        row.findElement(By.cssSelector("button.test-connection")).click();
+
+        browser.await("#test-result-" + desk.serverId() + " ol.steps");
+        List<WebElement> steps = browser.driver().findElements(By.cssSelector("#test-result-" + desk.serverId() + " ol.steps li"));
+        assertThat(steps).extracting(step -> step.findElement(By.tagName("strong")).getText())
+                .containsExactly("DNS lookup", "TCP connect", "Server greeting", "Login", "Open folder");
+        assertThat(steps).extracting(step -> step.getAttribute("data-status")).containsOnly("PASSED");
+        browser.screenshot("04-incoming-servers-test-connection");
+    }
+
+    @Test
+    @Order(3)
+    void aProviderPresetFillsHostPortAndSecurity() {
+        browser.find("#new-server").click();
+        browser.await("#incoming-server-form");
+        new Select(browser.find("#preset")).selectByVisibleText("Gmail");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.gmail.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("993");
+        assertThat(new Select(browser.find("#security")).getFirstSelectedOption().getText()).isEqualTo("SSL/TLS");
+        assertThat(browser.find("#preset-note").getText()).contains("App Password");
+
+        new Select(browser.find("#protocol")).selectByVisibleText("POP3");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("pop.gmail.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("995");
+
+        new Select(browser.find("#preset")).selectByVisibleText("iCloud");
+        assertThat(browser.find("#preset-note").getText()).startsWith("iCloud offers no POP3.");
+        new Select(browser.find("#protocol")).selectByVisibleText("IMAP");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.mail.me.com");
+
+        browser.find("#name").sendKeys("Apple desk");
+        browser.find("#save-server").click();
+        browser.await("#incoming-server-form .field-error");
+        assertThat(browser.find("label:has(#mailboxAddresses) .field-error").getText()).isEqualTo("must not be empty");
+        assertThat(browser.find("label:has(#username) .field-error").getText()).isEqualTo("must not be blank");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.mail.me.com");
+        browser.screenshot("05-incoming-server-form-errors");
+    }
+}
