@@ -36,7 +36,7 @@ public class IntakeReruns {
         this.blobs = blobs;
     }
 
-    IntakeOutcome dryRun(InputStream rawMessage, Long serverId) throws IOException {
+    public IntakeOutcome dryRun(InputStream rawMessage, Long serverId) throws IOException {
         BlobRef raw = blobs.put(rawMessage);
         // Never stored as an inbound email: id 0 matches no row, and no Message-ID means "compare the parsed one".
         var uploaded = new InboundEmail(0, serverId == null ? 0 : serverId, InboundState.RECEIVED, null, false, raw.key(),

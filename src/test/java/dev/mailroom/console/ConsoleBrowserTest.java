@@ -3,6 +3,9 @@ package dev.mailroom.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +30,7 @@ import dev.mailroom.testing.ImapGreenMail;
 /**
  * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
  * status, read its trace and preview its reprocessing; Test Connection of a mailbox; a provider preset filling the
- * server form. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * server form; an Incoming Email Rule that ignores a sender, tried with an uploaded email from that sender. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
  * installs them).
  */
 @ConsoleTest
@@ -153,5 +156,40 @@ class ConsoleBrowserTest {
         assertThat(browser.find("label:has(#username) .field-error").getText()).isEqualTo("must not be blank");
         assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.mail.me.com");
         browser.screenshot("05-incoming-server-form-errors");
+    }
+
+    @Test
+    @Order(4)
+    void aRuleThatIgnoresASenderIsCreatedAndTriedWithAnUploadedEmail() throws Exception {
+        browser.find("nav.sidebar").findElement(By.linkText("Incoming Email Rules")).click();
+        browser.await("#new-rule").click();
+        browser.await("#incoming-rule-form");
+        browser.find("#name").sendKeys("Quiet the offers");
+        new Select(browser.find("#conditions0\\.field")).selectByVisibleText("FROM");
+        new Select(browser.find("#conditions0\\.operator")).selectByVisibleText("EQUALS");
+        browser.find("#conditions0\\.value").sendKeys("offers@quiet.test");
+        new Select(browser.find("#actions0\\.type")).selectByVisibleText("IGNORE");
+        browser.screenshot("06-incoming-rule-form");
+        browser.find("#save-rule").click();
+
+        browser.await("#rules");
+        assertThat(browser.find("#saved").getText()).isEqualTo("Saved 'Quiet the offers'");
+        WebElement row = browser.driver().findElement(By.xpath("//tr[td//strong[text()='Quiet the offers']]"));
+        assertThat(row.findElement(By.cssSelector(".conditions")).getText()).isEqualTo("From is \"offers@quiet.test\"");
+        assertThat(row.findElement(By.cssSelector(".actions")).getText()).isEqualTo("ignore the email");
+
+        Path email = Files.createTempFile("offer", ".eml");
+        Files.writeString(email, "From: offers@quiet.test\r\nTo: " + desk.address() + "\r\nSubject: Last chance\r\n"
+                + "Message-ID: <browser-try@quiet.test>\r\n\r\nBuy now.\r\n", StandardCharsets.US_ASCII);
+        browser.find("#try-email").sendKeys(email.toAbsolutePath().toString());
+        new Select(browser.find("#try-server")).selectByValue(String.valueOf(desk.serverId()));
+        browser.find("#try-submit").click();
+
+        browser.await("#tried-status");
+        assertThat(browser.find("#tried-status").getText()).isEqualTo("RECEIVED IGNORED");
+        assertThat(browser.find("#tried-message").getText()).isEqualTo("Ignored by Incoming Email Rule \"Quiet the offers\"");
+        assertThat(browser.find("#rules-fired").getText()).contains("rule \"Quiet the offers\" matched");
+        browser.screenshot("07-incoming-rules-try-it");
+        Files.delete(email);
     }
 }

@@ -31,7 +31,8 @@ class ConsoleSecurityTest {
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
         for (String page : new String[] {"/", "/admin/email-audit", "/admin/email-audit/1", "/admin/incoming-email-servers",
-                "/admin/outgoing-email-servers", "/admin/email-preference", "/tickets"}) {
+                "/admin/outgoing-email-servers", "/admin/email-preference", "/admin/incoming-email-rules",
+                "/admin/incoming-email-rules/new", "/admin/email-audit/quarantine", "/tickets"}) {
             // as a browser asks: for a page (the pages chain keeps HTTP basic for scripts, which get a 401 instead)
             mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/login"));

@@ -1,5 +1,6 @@
 package dev.mailroom.intake.loops;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,11 @@ public record Quarantine(long id, QuarantineKind kind, Long serverId, String sen
 
     public boolean active() {
         return releasedAt == null;
+    }
+
+    /** The limit it crossed, as the trace words it: "3 emails in 10 minutes". */
+    public String limitInWords() {
+        return maxEmails + " emails in " + Durations.words(Duration.ofSeconds(windowSeconds));
     }
 
     QuarantineSubject subject() {

@@ -25,7 +25,7 @@ import dev.mailroom.tickets.TicketPriority;
  * {@code conditions[1].value}.
  */
 @Component
-class IncomingRuleRequestValidator implements Validator {
+public class IncomingRuleRequestValidator implements Validator {
 
     static final int MAX_VALUE_LENGTH = 1000;
     private static final int MAX_HEADER_NAME_LENGTH = 200;

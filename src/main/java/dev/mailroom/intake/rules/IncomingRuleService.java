@@ -15,7 +15,7 @@ import dev.mailroom.web.NotFoundException;
 
 /** Creates, changes, reorders and deletes Incoming Email Rules; names are unique case-insensitively. */
 @Service
-class IncomingRuleService {
+public class IncomingRuleService {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingRuleService.class);
 
@@ -26,17 +26,17 @@ class IncomingRuleService {
     }
 
     @Transactional(readOnly = true)
-    List<IncomingRule> list() {
+    public List<IncomingRule> list() {
         return rules.findAll();
     }
 
     @Transactional(readOnly = true)
-    IncomingRule get(long id) {
+    public IncomingRule get(long id) {
         return rules.findById(id).orElseThrow(() -> new NotFoundException("Incoming Email Rule", id));
     }
 
     @Transactional
-    IncomingRule create(IncomingRuleRequest request) {
+    public IncomingRule create(IncomingRuleRequest request) {
         var rule = request.toRule();
         requireUniqueName(rule.name(), null);
         long id = rules.insert(rule);
@@ -45,7 +45,7 @@ class IncomingRuleService {
     }
 
     @Transactional
-    IncomingRule update(long id, IncomingRuleRequest request) {
+    public IncomingRule update(long id, IncomingRuleRequest request) {
         get(id);
         var rule = request.toRule();
         requireUniqueName(rule.name(), id);
@@ -55,7 +55,7 @@ class IncomingRuleService {
     }
 
     @Transactional
-    void delete(long id) {
+    public void delete(long id) {
         IncomingRule rule = get(id);
         rules.delete(id);
         log.info("Incoming Email Rule '{}' deleted (id {})", rule.name(), id);
@@ -63,7 +63,7 @@ class IncomingRuleService {
 
     /** The new order names every rule exactly once; rules are then numbered 1, 2, 3… in that order. */
     @Transactional
-    List<IncomingRule> reorder(List<Long> ids) {
+    public List<IncomingRule> reorder(List<Long> ids) {
         if (ids == null) {
             throw new BadRequestException("ids", "must be the list of all rule ids in their new order");
         }
