@@ -31,7 +31,7 @@ class ConsoleSecurityTest {
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
         for (String page : new String[] {"/", "/admin/email-audit", "/admin/email-audit/1", "/admin/incoming-email-servers",
-                "/admin/outgoing-email-servers", "/admin/email-preference", "/tickets"}) {
+                "/admin/outgoing-email-servers", "/admin/email-preference", "/admin/users", "/tickets", "/tickets/INC-1"}) {
             // as a browser asks: for a page (the pages chain keeps HTTP basic for scripts, which get a 401 instead)
             mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/login"));
@@ -62,6 +62,7 @@ class ConsoleSecurityTest {
         mvc.perform(get("/admin/incoming-email-servers").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/incoming-email-servers/new").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/outgoing-email-servers").with(technician)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(technician)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers").with(technician).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/admin/email-audit/1/preview").with(technician).with(csrf())).andExpect(status().isForbidden());
     }
@@ -75,6 +76,9 @@ class ConsoleSecurityTest {
         mvc.perform(post("/admin/incoming-email-servers").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers/1").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/outgoing-email-servers/1/test").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users/1/restore").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/tickets/INC-1/replies").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/tickets/INC-1/status").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/logout").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/login").param("username", "admin").param("password", Api.ADMIN_PASSWORD))
                 .andExpect(status().isForbidden());
