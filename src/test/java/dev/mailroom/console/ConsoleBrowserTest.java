@@ -27,7 +27,7 @@ import dev.mailroom.testing.ImapGreenMail;
 /**
  * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
  * status, read its trace and preview its reprocessing; Test Connection of a mailbox; a provider preset filling the
- * server form. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * server form; a ticket whose hostile HTML stays inert, answered from its page. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
  * installs them).
  */
 @ConsoleTest
@@ -153,5 +153,47 @@ class ConsoleBrowserTest {
         assertThat(browser.find("label:has(#username) .field-error").getText()).isEqualTo("must not be blank");
         assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("imap.mail.me.com");
         browser.screenshot("05-incoming-server-form-errors");
+    }
+
+    @Test
+    @Order(4)
+    void aTicketShowsHostileHtmlInertAndTakesAReply() throws Exception {
+        String ticket = intake.receive(desk, """
+                From: Ann <ann@customer.test>
+                To: %DESK%
+                Subject: VPN drops
+                Message-ID: <browser-ticket@customer.test>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=utf-8
+
+                <p>The <b>VPN</b> drops.<script>window.pwned = true</script><img src="x" onerror="window.pwned = true">
+                <a id="bad" href="javascript:window.pwned = true">details</a><img src="https://tracker.example/pixel.png"></p>
+                """).get("ticketDisplayId").asString();
+
+        browser.find("nav.sidebar").findElement(By.linkText("Tickets")).click();
+        browser.await("#tickets");
+        browser.driver().findElement(By.linkText(ticket)).click();
+        browser.await("#reply-form");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        assertThat(browser.find("#request .body b").getText()).isEqualTo("VPN");
+        assertThat(js.executeScript("return window.pwned")).as("no script of the mail ran").isNull();
+        // a blocked load still leaves a resource timing entry, so ask which loads the page's CSP refused
+        Object blocked = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                new ReportingObserver(reports => done(reports.map(r => r.body.blockedURL).join(' ')),
+                        {types: ['csp-violation'], buffered: true}).observe();
+                setTimeout(() => done('no report'), 3000);""");
+        assertThat(blocked).as("the remote image was never requested").asString()
+                .contains("https://tracker.example/pixel.png");
+        assertThat(browser.find("#reply-form input[name=to]").getDomProperty("value")).isEqualTo("ann@customer.test");
+        browser.screenshot("06-ticket-page");
+
+        browser.find("#reply-form textarea[name=body]").sendKeys("Please update the VPN client to 5.2.");
+        browser.find("#send-reply").click();
+        browser.await("#done");
+        assertThat(browser.find("#done").getText()).isEqualTo("Reply sent to ann@customer.test");
+        WebElement reply = browser.find("article.message.outgoing");
+        assertThat(reply.getText()).contains("OUTGOING", "admin", "to ann@customer.test", "Please update the VPN client to 5.2.");
+        browser.screenshot("07-ticket-after-reply");
     }
 }
