@@ -1,5 +1,6 @@
 package dev.mailroom.console.tickets;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import org.springframework.ui.Model;
 
 import dev.mailroom.tickets.Attachment;
 import dev.mailroom.tickets.AttachmentService;
+import dev.mailroom.tickets.Conversation;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketRow;
 import dev.mailroom.tickets.TicketService;
@@ -50,9 +52,15 @@ class TicketPage {
         // the key 0 holds the files of the request itself, which belong to no conversation
         Map<Long, List<Attachment>> filesByConversation = files.stream()
                 .collect(Collectors.groupingBy(file -> file.conversationId() == null ? 0L : file.conversationId()));
+        List<Conversation> conversations = tickets.conversations(ticket.id());
+        // the bodies as shown, keyed as the files: inline images pointed at their downloads
+        Map<Long, String> bodies = new HashMap<>();
+        bodies.put(0L, InlineImages.resolve(ticket.descriptionHtml(), files, ticket.displayId()));
+        conversations.forEach(entry -> bodies.put(entry.id(), InlineImages.resolve(entry.bodyHtml(), files, ticket.displayId())));
         model.addAttribute("row", row);
-        model.addAttribute("conversations", tickets.conversations(ticket.id()));
+        model.addAttribute("conversations", conversations);
         model.addAttribute("files", filesByConversation);
+        model.addAttribute("htmlBodies", bodies);
         model.addAttribute("statuses", TicketStatus.values());
         if (!model.containsAttribute("reply")) {
             model.addAttribute("reply", reply != null ? reply : TicketReplyForm.toRequester(row.requesterEmail()));

@@ -65,6 +65,38 @@ class ConsoleTicketPageTest {
     }
 
     @Test
+    void inlineImagesAreShownFromTheirStoredAttachments() throws Exception {
+        var desk = intake.desk(greenMail);
+        String ticket = intake.receive(desk, """
+                From: Liv <liv@customer.test>
+                To: %DESK%
+                Subject: Error dialog
+                Message-ID: <inline-NANO@customer.test>
+                MIME-Version: 1.0
+                Content-Type: multipart/related; boundary="r1"
+
+                --r1
+                Content-Type: text/html; charset=utf-8
+
+                <p>This appears: <img src="cid:shot.NANO@customer.test" alt="screenshot"></p>
+                --r1
+                Content-Type: image/png; name="shot.png"
+                Content-ID: <shot.NANO@customer.test>
+                Content-Disposition: inline; filename="shot.png"
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==
+                --r1--
+                """.replace("NANO", Long.toString(System.nanoTime()))).get("ticketDisplayId").asString();
+
+        String src = open(ticket).select("#request .body.html img[alt=screenshot]").attr("src");
+        assertThat(src).startsWith("/tickets/" + ticket + "/attachments/");
+        mvc.perform(get(src).with(TECHNICIAN)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")));
+    }
+
+    @Test
     void aReplyBecomesAnOutgoingConversationAndAnOutboxEmail() throws Exception {
         String ticket = ticketFromEmail("reply");
         long ticketId = ticketId(ticket);
