@@ -145,6 +145,15 @@ class ConsoleTicketPageTest {
         assertThat(jdbc.sql("select status from ticket where display_id = :ref").param("ref", ticket).query(String.class)
                 .single()).isEqualTo("IN_PROGRESS");
         assertThat(open(ticket).select("#status-form option[selected]").text()).isEqualTo("IN PROGRESS");
+
+        var missing = mvc.perform(post("/tickets/" + ticket + "/status").with(TECHNICIAN).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn();
+        assertThat(Jsoup.parse(missing.getResponse().getContentAsString(StandardCharsets.UTF_8)).select(".notice.error").text())
+                .isEqualTo("Choose a status");
+        var wrong = mvc.perform(post("/tickets/" + ticket + "/status").with(TECHNICIAN).with(csrf()).param("status", "DONE"))
+                .andExpect(status().isBadRequest()).andReturn();
+        assertThat(Jsoup.parse(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8)).select(".notice.error").text())
+                .isEqualTo("'DONE' is not a valid status");
     }
 
     @Test

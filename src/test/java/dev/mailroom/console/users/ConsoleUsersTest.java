@@ -14,11 +14,16 @@ import java.nio.charset.StandardCharsets;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
+import dev.mailroom.intake.IntakeHarness;
+import dev.mailroom.testing.ImapGreenMail;
 import dev.mailroom.users.DeskUser;
 import dev.mailroom.users.NewUser;
 import dev.mailroom.users.UserKind;
@@ -29,12 +34,17 @@ import dev.mailroom.users.UserStatus;
 @ConsoleTest
 class ConsoleUsersTest {
 
+    @RegisterExtension
+    static final GreenMailExtension greenMail = ImapGreenMail.onLoopback();
+
     @Autowired
     MockMvc mvc;
     @Autowired
     AdminPages pages;
     @Autowired
     UserService users;
+    @Autowired
+    IntakeHarness intake;
 
     @Test
     void anAdminFindsUsersByEmailOrNameAndStatus() throws Exception {
@@ -77,6 +87,27 @@ class ConsoleUsersTest {
 
         Document list = pages.get("/admin/users?q=" + tag);
         assertThat(list.select("#user-" + user.id()).text()).contains(user.email(), "ACTIVE");
+    }
+
+    @Test
+    void anArchivedSendersIgnoredEmailLeadsToTheUserToRestore() throws Exception {
+        String email = "fay." + System.nanoTime() + "@customer.test";
+        DeskUser user = users.create(new NewUser(email, "Fay", UserKind.REQUESTER));
+        users.archive(user.id());
+        var ignored = intake.receive(intake.desk(greenMail), """
+                From: Fay <EMAIL>
+                To: %DESK%
+                Subject: Still locked out
+                Message-ID: <locked-EMAIL>
+
+                Please help.
+                """.replace("EMAIL", email));
+        assertThat(ignored.get("message").asString()).isEqualTo("From Email user is Archived/Deleted");
+
+        String link = pages.get("/admin/email-audit/" + ignored.get("id").asLong()).select("a#restore-sender").attr("href");
+        assertThat(link).isEqualTo("/admin/users?q=" + email);
+        assertThat(pages.get(link).select("#user-" + user.id() + " a.action-restore").attr("href"))
+                .isEqualTo("/admin/users/" + user.id() + "/restore");
     }
 
     @Test
