@@ -23,11 +23,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.ImapGreenMail;
+import dev.mailroom.users.DeskUser;
+import dev.mailroom.users.NewUser;
+import dev.mailroom.users.UserKind;
+import dev.mailroom.users.UserService;
 
 /**
  * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
  * status, read its trace and preview its reprocessing; Test Connection of a mailbox; a provider preset filling the
- * server form; a ticket whose hostile HTML stays inert, answered from its page. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * server form; a ticket whose hostile HTML stays inert, answered from its page; an archived sender restored from the
+ * Users screen the ignored email's entry links to, and the email reprocessed into a ticket. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
  * installs them).
  */
 @ConsoleTest
@@ -43,6 +48,8 @@ class ConsoleBrowserTest {
     Api api;
     @Autowired
     IntakeHarness intake;
+    @Autowired
+    UserService users;
 
     ConsoleBrowser browser;
     IntakeHarness.Desk desk;
@@ -195,5 +202,39 @@ class ConsoleBrowserTest {
         WebElement reply = browser.find("article.message.outgoing");
         assertThat(reply.getText()).contains("OUTGOING", "admin", "to ann@customer.test", "Please update the VPN client to 5.2.");
         browser.screenshot("07-ticket-after-reply");
+    }
+
+    @Test
+    @Order(5)
+    void anArchivedSendersEmailIsTakenInAfterTheUserIsRestored() throws Exception {
+        DeskUser archived = users.create(new NewUser("gus@customer.test", "Gus", UserKind.REQUESTER));
+        users.archive(archived.id());
+        long entry = intake.receive(desk, """
+                From: Gus <gus@customer.test>
+                To: %DESK%
+                Subject: Account locked
+                Message-ID: <browser-archived@customer.test>
+
+                I cannot sign in.
+                """).get("id").asLong();
+
+        browser.open(api.baseUrl() + "/admin/email-audit/" + entry);
+        assertThat(browser.await("#entry-message").getText()).isEqualTo("From Email user is Archived/Deleted");
+        browser.find("#restore-sender").click();
+        browser.await("#users");
+        browser.screenshot("08-users-search-archived-sender");
+        browser.find("#user-" + archived.id() + " a.action-restore").click();
+        assertThat(browser.await("#consequence").getText()).contains("They become active again");
+        browser.screenshot("09-users-confirm-restore");
+        browser.find("#confirm").click();
+        assertThat(browser.await("#done").getText()).isEqualTo("User gus@customer.test restored");
+        assertThat(browser.find("#user-" + archived.id()).getText()).contains("ACTIVE");
+
+        browser.open(api.baseUrl() + "/admin/email-audit/" + entry);
+        browser.find("#preview-reprocess").click();
+        assertThat(browser.await("#preview .status").getText()).isEqualTo("PROCESSED");
+        browser.find("#confirm-reprocess").click();
+        assertThat(browser.await("#reprocessed-ticket").getText()).startsWith("INC-");
+        browser.screenshot("10-audit-reprocessed-after-restore");
     }
 }
