@@ -4,6 +4,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -46,6 +47,13 @@ class ConsoleErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String typeMismatch(MethodArgumentTypeMismatchException e, Model model) {
         return problem(model, "Check the request", "'" + e.getValue() + "' is not a valid " + e.getName());
+    }
+
+    /** A form posted without one of its fields: {@code POST /tickets/INC-1/status} without a status. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String missingParameter(MissingServletRequestParameterException e, Model model) {
+        return problem(model, "Check the request", "Choose a " + e.getParameterName());
     }
 
     private static String problem(Model model, String title, String detail) {

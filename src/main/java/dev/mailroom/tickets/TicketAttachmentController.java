@@ -3,13 +3,8 @@ package dev.mailroom.tickets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,27 +17,23 @@ import org.springframework.web.multipart.MultipartFile;
 
 import dev.mailroom.tickets.TicketViews.AttachmentView;
 import dev.mailroom.web.BadRequestException;
-import dev.mailroom.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/**
- * Upload and download of ticket attachments. Downloads are served as attachments (saved, not rendered) except raster
- * images, which the console shows inline; a sandboxing CSP keeps any uploaded HTML or SVG from running as our origin.
- */
+/** Upload and download of ticket attachments; downloads as {@link AttachmentDownloads} serves them. */
 @RestController
 @RequestMapping("/api/tickets/{ref}/attachments")
 @Tag(name = "Tickets")
 class TicketAttachmentController {
 
-    private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
-
     private final TicketService tickets;
     private final AttachmentService attachments;
+    private final AttachmentDownloads downloads;
 
-    TicketAttachmentController(TicketService tickets, AttachmentService attachments) {
+    TicketAttachmentController(TicketService tickets, AttachmentService attachments, AttachmentDownloads downloads) {
         this.tickets = tickets;
         this.attachments = attachments;
+        this.downloads = downloads;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -63,29 +54,6 @@ class TicketAttachmentController {
     @GetMapping("/{id}")
     @Operation(summary = "Download an attachment's content")
     ResponseEntity<InputStreamResource> download(@PathVariable String ref, @PathVariable long id) throws IOException {
-        Ticket ticket = tickets.getByRef(ref);
-        Attachment attachment = attachments.find(ticket.id(), id)
-                .orElseThrow(() -> new NotFoundException("Attachment", id));
-        InputStream content = attachments.open(attachment)
-                .orElseThrow(() -> new NotFoundException("Content of attachment", id));
-        MediaType type = servedType(attachment);
-        ContentDisposition disposition = (INLINE_TYPES.contains(type.getType() + "/" + type.getSubtype())
-                ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(FileNames.safe(attachment.fileName()), StandardCharsets.UTF_8)
-                .build();
-        return ResponseEntity.ok()
-                .contentType(type)
-                .contentLength(attachment.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(new InputStreamResource(content));
-    }
-
-    private static MediaType servedType(Attachment attachment) {
-        try {
-            return MediaType.parseMediaType(attachment.contentType());
-        } catch (InvalidMediaTypeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
+        return downloads.download(ref, id);
     }
 }

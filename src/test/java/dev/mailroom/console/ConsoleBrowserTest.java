@@ -26,11 +26,17 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.ImapGreenMail;
+import dev.mailroom.users.DeskUser;
+import dev.mailroom.users.NewUser;
+import dev.mailroom.users.UserKind;
+import dev.mailroom.users.UserService;
 
 /**
  * The console in a real headless Chromium, as an admin uses it: sign in, find an ignored email in Email Audit by its
  * status, read its trace and preview its reprocessing; Test Connection of a mailbox; a provider preset filling the
- * server form; an Incoming Email Rule that ignores a sender, tried with an uploaded email from that sender. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * server form; an Incoming Email Rule that ignores a sender, tried with an uploaded email from that sender; a ticket
+ * whose hostile HTML stays inert, answered from its page; an archived sender restored from the Users screen the
+ * ignored email's entry links to, and the email reprocessed into a ticket. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
  * installs them).
  */
 @ConsoleTest
@@ -46,6 +52,8 @@ class ConsoleBrowserTest {
     Api api;
     @Autowired
     IntakeHarness intake;
+    @Autowired
+    UserService users;
 
     ConsoleBrowser browser;
     IntakeHarness.Desk desk;
@@ -191,5 +199,81 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#rules-fired").getText()).contains("rule \"Quiet the offers\" matched");
         browser.screenshot("07-incoming-rules-try-it");
         Files.delete(email);
+    }
+
+    @Test
+    @Order(5)
+    void aTicketShowsHostileHtmlInertAndTakesAReply() throws Exception {
+        String ticket = intake.receive(desk, """
+                From: Ann <ann@customer.test>
+                To: %DESK%
+                Subject: VPN drops
+                Message-ID: <browser-ticket@customer.test>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=utf-8
+
+                <p>The <b>VPN</b> drops.<script>window.pwned = true</script><img src="x" onerror="window.pwned = true">
+                <a id="bad" href="javascript:window.pwned = true">details</a><img src="https://tracker.example/pixel.png"></p>
+                """).get("ticketDisplayId").asString();
+
+        browser.find("nav.sidebar").findElement(By.linkText("Tickets")).click();
+        browser.await("#tickets");
+        browser.driver().findElement(By.linkText(ticket)).click();
+        browser.await("#reply-form");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        assertThat(browser.find("#request .body b").getText()).isEqualTo("VPN");
+        assertThat(js.executeScript("return window.pwned")).as("no script of the mail ran").isNull();
+        // a blocked load still leaves a resource timing entry, so ask which loads the page's CSP refused
+        Object blocked = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                new ReportingObserver(reports => done(reports.map(r => r.body.blockedURL).join(' ')),
+                        {types: ['csp-violation'], buffered: true}).observe();
+                setTimeout(() => done('no report'), 3000);""");
+        assertThat(blocked).as("the remote image was never requested").asString()
+                .contains("https://tracker.example/pixel.png");
+        assertThat(browser.find("#reply-form input[name=to]").getDomProperty("value")).isEqualTo("ann@customer.test");
+        browser.screenshot("08-ticket-page");
+
+        browser.find("#reply-form textarea[name=body]").sendKeys("Please update the VPN client to 5.2.");
+        browser.find("#send-reply").click();
+        browser.await("#done");
+        assertThat(browser.find("#done").getText()).isEqualTo("Reply sent to ann@customer.test");
+        WebElement reply = browser.find("article.message.outgoing");
+        assertThat(reply.getText()).contains("OUTGOING", "admin", "to ann@customer.test", "Please update the VPN client to 5.2.");
+        browser.screenshot("09-ticket-after-reply");
+    }
+
+    @Test
+    @Order(6)
+    void anArchivedSendersEmailIsTakenInAfterTheUserIsRestored() throws Exception {
+        DeskUser archived = users.create(new NewUser("gus@customer.test", "Gus", UserKind.REQUESTER));
+        users.archive(archived.id());
+        long entry = intake.receive(desk, """
+                From: Gus <gus@customer.test>
+                To: %DESK%
+                Subject: Account locked
+                Message-ID: <browser-archived@customer.test>
+
+                I cannot sign in.
+                """).get("id").asLong();
+
+        browser.open(api.baseUrl() + "/admin/email-audit/" + entry);
+        assertThat(browser.await("#entry-message").getText()).isEqualTo("From Email user is Archived/Deleted");
+        browser.find("#restore-sender").click();
+        browser.await("#users");
+        browser.screenshot("10-users-search-archived-sender");
+        browser.find("#user-" + archived.id() + " a.action-restore").click();
+        assertThat(browser.await("#consequence").getText()).contains("They become active again");
+        browser.screenshot("11-users-confirm-restore");
+        browser.find("#confirm").click();
+        assertThat(browser.await("#done").getText()).isEqualTo("User gus@customer.test restored");
+        assertThat(browser.find("#user-" + archived.id()).getText()).contains("ACTIVE");
+
+        browser.open(api.baseUrl() + "/admin/email-audit/" + entry);
+        browser.find("#preview-reprocess").click();
+        assertThat(browser.await("#preview .status").getText()).isEqualTo("PROCESSED");
+        browser.find("#confirm-reprocess").click();
+        assertThat(browser.await("#reprocessed-ticket").getText()).startsWith("INC-");
+        browser.screenshot("12-audit-reprocessed-after-restore");
     }
 }

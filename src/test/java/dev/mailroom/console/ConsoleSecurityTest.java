@@ -32,7 +32,8 @@ class ConsoleSecurityTest {
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
         for (String page : new String[] {"/", "/admin/email-audit", "/admin/email-audit/1", "/admin/incoming-email-servers",
                 "/admin/outgoing-email-servers", "/admin/email-preference", "/admin/incoming-email-rules",
-                "/admin/incoming-email-rules/new", "/admin/email-audit/quarantine", "/tickets"}) {
+                "/admin/incoming-email-rules/new", "/admin/email-audit/quarantine", "/admin/users", "/tickets",
+                "/tickets/INC-1"}) {
             // as a browser asks: for a page (the pages chain keeps HTTP basic for scripts, which get a 401 instead)
             mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/login"));
@@ -63,6 +64,7 @@ class ConsoleSecurityTest {
         mvc.perform(get("/admin/incoming-email-servers").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/incoming-email-servers/new").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/outgoing-email-servers").with(technician)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(technician)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers").with(technician).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/admin/email-audit/1/preview").with(technician).with(csrf())).andExpect(status().isForbidden());
     }
@@ -76,6 +78,9 @@ class ConsoleSecurityTest {
         mvc.perform(post("/admin/incoming-email-servers").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/incoming-email-servers/1").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/outgoing-email-servers/1/test").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users/1/restore").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/tickets/INC-1/replies").with(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/tickets/INC-1/status").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/logout").with(admin)).andExpect(status().isForbidden());
         mvc.perform(post("/login").param("username", "admin").param("password", Api.ADMIN_PASSWORD))
                 .andExpect(status().isForbidden());

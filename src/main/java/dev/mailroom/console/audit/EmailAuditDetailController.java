@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditLog;
+import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.audit.RawEmailDownload;
 import dev.mailroom.web.NotFoundException;
 
@@ -35,6 +36,8 @@ class EmailAuditDetailController {
         AuditEntry entry = audit.find(id).orElseThrow(() -> new NotFoundException("Audit entry", id));
         model.addAttribute("entry", entry);
         model.addAttribute("reprocessable", EmailAuditRerunController.offersReprocess(entry));
+        // the FAQ's answer is to restore the sender's account: the Users screen, searched for them
+        model.addAttribute("senderAccountClosed", AuditMessages.SENDER_ARCHIVED_OR_DELETED.equals(entry.message()));
         return VIEW;
     }
 

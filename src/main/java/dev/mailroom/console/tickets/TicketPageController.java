@@ -1,32 +1,41 @@
 package dev.mailroom.console.tickets;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import dev.mailroom.tickets.Ticket;
-import dev.mailroom.tickets.TicketService;
-import dev.mailroom.web.NotFoundException;
+import dev.mailroom.tickets.AttachmentDownloads;
 
 /**
- * One ticket, read-only: its details and conversation as plain text, oldest first, each entry marked incoming,
- * outgoing or note. {@code /tickets/INC-42} is also the address notifications link to ({@code mailroom.base-url}).
+ * One ticket: its details, conversation and attachments, the reply box and the status. {@code /tickets/INC-42} is also
+ * the address notifications link to ({@code mailroom.base-url}). Attachments are downloaded here, with the console's
+ * session, as the API serves them.
  */
 @Controller
 class TicketPageController {
 
-    private final TicketService tickets;
+    private final TicketPage page;
+    private final AttachmentDownloads downloads;
 
-    TicketPageController(TicketService tickets) {
-        this.tickets = tickets;
+    TicketPageController(TicketPage page, AttachmentDownloads downloads) {
+        this.page = page;
+        this.downloads = downloads;
     }
 
     @GetMapping("/tickets/{ref}")
-    String ticket(@PathVariable String ref, Model model) {
-        Ticket ticket = tickets.getByRef(ref);
-        model.addAttribute("row", tickets.findRow(ticket.id()).orElseThrow(() -> new NotFoundException("Ticket", ref)));
-        model.addAttribute("conversations", tickets.conversations(ticket.id()));
-        return "console/tickets/ticket";
+    String ticket(@PathVariable String ref, Model model, HttpServletResponse response) {
+        return page.show(ref, null, model, response);
+    }
+
+    @GetMapping("/tickets/{ref}/attachments/{id}")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable String ref, @PathVariable long id) throws IOException {
+        return downloads.download(ref, id);
     }
 }
