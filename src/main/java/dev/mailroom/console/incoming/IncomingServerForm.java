@@ -3,6 +3,7 @@ package dev.mailroom.console.incoming;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.mailroom.console.MailProviderPreset;
 import dev.mailroom.incoming.AfterProcessing;
 import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServer;
