@@ -2,10 +2,8 @@ package dev.mailroom.console.outgoing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Arrays;
-import java.util.List;
 
-import dev.mailroom.console.MailProviderPreset;
+import dev.mailroom.console.MailServerForm;
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRequest;
@@ -16,30 +14,24 @@ import dev.mailroom.outgoing.SmtpAuthentication;
  * The Outgoing Email Server form: every setting of the API. The filter entries are typed one per line or separated by
  * commas; the attachment size limit is typed in MB (the API's bytes, converted exactly both ways).
  */
-public class OutgoingServerForm {
+public class OutgoingServerForm extends MailServerForm {
 
     static final BigDecimal BYTES_PER_MB = BigDecimal.valueOf(1024L * 1024);
     static final BigDecimal MIN_MB = BigDecimal.valueOf(1024).divide(BYTES_PER_MB);
     static final BigDecimal MAX_MB = BigDecimal.valueOf(1024);
 
-    private MailProviderPreset preset = MailProviderPreset.CUSTOM;
-    private String name;
-    private String host;
-    private Integer port = OutgoingServerSettings.DEFAULT_PORT;
-    private MailSecurity security = OutgoingServerSettings.DEFAULT_SECURITY;
     private SmtpAuthentication authentication = SmtpAuthentication.PASSWORD;
-    private String username;
-    private String password;
     private String fromAddress;
     private String fromName;
     private String replyToAddress;
-    private boolean enabled = true;
     private boolean defaultServer;
     private BigDecimal maxAttachmentMegabytes = megabytes(OutgoingServerSettings.DEFAULT_MAX_ATTACHMENT_BYTES);
-    private String filterEntries;
-    private boolean trustSelfSignedCertificate;
     private Integer connectTimeoutSeconds = OutgoingServerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private Integer readTimeoutSeconds = OutgoingServerSettings.DEFAULT_READ_TIMEOUT_SECONDS;
+
+    public OutgoingServerForm() {
+        super(OutgoingServerSettings.DEFAULT_PORT, OutgoingServerSettings.DEFAULT_SECURITY);
+    }
 
     /** A new server's form; the first server becomes the default one. */
     static OutgoingServerForm blank(boolean firstServer) {
@@ -51,20 +43,20 @@ public class OutgoingServerForm {
     static OutgoingServerForm of(OutgoingServer server) {
         OutgoingServerSettings settings = server.settings();
         OutgoingServerForm form = new OutgoingServerForm();
-        form.name = settings.name();
-        form.host = settings.host();
-        form.port = settings.port();
-        form.security = settings.security();
+        form.setName(settings.name());
+        form.setHost(settings.host());
+        form.setPort(settings.port());
+        form.setSecurity(settings.security());
         form.authentication = settings.authentication();
-        form.username = settings.username();
+        form.setUsername(settings.username());
         form.fromAddress = settings.fromAddress();
         form.fromName = settings.fromName();
         form.replyToAddress = settings.replyToAddress();
-        form.enabled = settings.enabled();
+        form.setEnabled(settings.enabled());
         form.defaultServer = settings.defaultServer();
         form.maxAttachmentMegabytes = megabytes(settings.maxAttachmentBytes());
-        form.filterEntries = String.join("\n", settings.filterEntries());
-        form.trustSelfSignedCertificate = settings.trustSelfSignedCertificate();
+        form.setFilterEntries(String.join("\n", settings.filterEntries()));
+        form.setTrustSelfSignedCertificate(settings.trustSelfSignedCertificate());
         form.connectTimeoutSeconds = settings.connectTimeoutSeconds();
         form.readTimeoutSeconds = settings.readTimeoutSeconds();
         return form;
@@ -72,9 +64,9 @@ public class OutgoingServerForm {
 
     /** The API's request for these values; an empty password keeps the stored one on update. */
     OutgoingServerRequest toRequest() {
-        return new OutgoingServerRequest(null, name, host, port, security, authentication, username, password,
-                fromAddress, fromName, replyToAddress, enabled, defaultServer, maxAttachmentBytes(),
-                list(filterEntries), trustSelfSignedCertificate, connectTimeoutSeconds, readTimeoutSeconds, null);
+        return new OutgoingServerRequest(null, getName(), getHost(), getPort(), getSecurity(), authentication,
+                getUsername(), typedPassword(), fromAddress, fromName, replyToAddress, isEnabled(), defaultServer, maxAttachmentBytes(),
+                list(getFilterEntries()), isTrustSelfSignedCertificate(), connectTimeoutSeconds, readTimeoutSeconds, null);
     }
 
     /** The limit in bytes, rounded to a whole byte; null when left empty (the default) or out of the API's range. */
@@ -96,73 +88,12 @@ public class OutgoingServerForm {
         return megabytes.scale() < 0 ? megabytes.setScale(0) : megabytes;
     }
 
-    private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,;\\s]+")).filter(value -> !value.isEmpty()).toList();
-    }
-
-    public MailProviderPreset getPreset() {
-        return preset;
-    }
-
-    public void setPreset(MailProviderPreset preset) {
-        this.preset = preset;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getHost() {
-        return host;
-    }
-
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public Integer getPort() {
-        return port;
-    }
-
-    public void setPort(Integer port) {
-        this.port = port;
-    }
-
-    public MailSecurity getSecurity() {
-        return security;
-    }
-
-    public void setSecurity(MailSecurity security) {
-        this.security = security;
-    }
-
     public SmtpAuthentication getAuthentication() {
         return authentication;
     }
 
     public void setAuthentication(SmtpAuthentication authentication) {
         this.authentication = authentication;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    /** Never filled from a saved server: the form shows only whether one is stored. */
-    public String getPassword() {
-        return null;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 
     public String getFromAddress() {
@@ -189,14 +120,6 @@ public class OutgoingServerForm {
         this.replyToAddress = replyToAddress;
     }
 
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
     public boolean isDefaultServer() {
         return defaultServer;
     }
@@ -211,22 +134,6 @@ public class OutgoingServerForm {
 
     public void setMaxAttachmentMegabytes(BigDecimal maxAttachmentMegabytes) {
         this.maxAttachmentMegabytes = maxAttachmentMegabytes;
-    }
-
-    public String getFilterEntries() {
-        return filterEntries;
-    }
-
-    public void setFilterEntries(String filterEntries) {
-        this.filterEntries = filterEntries;
-    }
-
-    public boolean isTrustSelfSignedCertificate() {
-        return trustSelfSignedCertificate;
-    }
-
-    public void setTrustSelfSignedCertificate(boolean trustSelfSignedCertificate) {
-        this.trustSelfSignedCertificate = trustSelfSignedCertificate;
     }
 
     public Integer getConnectTimeoutSeconds() {

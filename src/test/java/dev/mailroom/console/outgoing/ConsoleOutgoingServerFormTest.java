@@ -66,6 +66,7 @@ class ConsoleOutgoingServerFormTest {
         assertThat(form.select("#security option[selected]").val()).isEqualTo("STARTTLS");
         assertThat(form.select("#maxAttachmentMegabytes").val()).isEqualTo("20");
         assertThat(form.select("#outgoing-server-form input[name=_csrf]")).hasSize(1);
+        assertThat(form.select("section.test-on-form")).as("nothing saved to test yet").isEmpty();
         assertThat(pages.get("/admin/outgoing-email-servers").select("#new-server").attr("href"))
                 .isEqualTo("/admin/outgoing-email-servers/new");
     }
@@ -113,6 +114,8 @@ class ConsoleOutgoingServerFormTest {
         assertThat(edit.select("#password").val()).isEmpty();
         assertThat(edit.select("#password").attr("placeholder")).isEqualTo("stored; leave empty to keep it");
         assertThat(edit.html()).doesNotContain(PASSWORD);
+        assertThat(edit.select("section.test-on-form form").attr("hx-post"))
+                .isEqualTo("/admin/outgoing-email-servers/" + id + "/test");
 
         mvc.perform(form(post("/admin/outgoing-email-servers/" + id), name,
                         Map.of("password", "", "replyToAddress", "desk@example.com", "maxAttachmentMegabytes", "1.5")))
