@@ -10,7 +10,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditStatus;
@@ -32,8 +31,6 @@ class ConsoleEmailAuditVolumeTest {
     AuditLog audit;
     @Autowired
     ConsoleTimes times;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void eachDayCountsItsEntriesPerStatus() throws Exception {
@@ -69,18 +66,6 @@ class ConsoleEmailAuditVolumeTest {
         assertThat(page.select("#volume summary").text())
                 .startsWith("Volume by status per day, " + today.minusDays(13) + " to " + today);
         assertThat(page.select("#volume .volume-legend").text()).isEqualTo("No audit entries in these days.");
-    }
-
-    @Test
-    void theGroupedQueryWalksAnAuditIndex() {
-        String plan = jdbc.sql("explain select status, hour_index, count(*) from (select status,"
-                        + " floor((extract(epoch from occurred_at) - 0) / 3600) as hour_index from audit_entry"
-                        + " where occurred_at >= :from and occurred_at < :to) hours group by status, hour_index")
-                .param("from", times.startOf(FIRST).atOffset(java.time.ZoneOffset.UTC))
-                .param("to", times.endOf(SECOND).atOffset(java.time.ZoneOffset.UTC))
-                .query(String.class).single();
-
-        assertThat(plan.toUpperCase()).contains("IX_AUDIT_OCCURRED");
     }
 
     private void record(String sender, AuditStatus status, Instant at, int times) {
