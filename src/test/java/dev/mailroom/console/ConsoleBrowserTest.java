@@ -192,4 +192,23 @@ class ConsoleBrowserTest {
         browser.screenshot("07-incoming-rules-try-it");
         Files.delete(email);
     }
+
+    @Test
+    @Order(5)
+    void anSmtpProviderPresetFillsHostPortAndSecurity() {
+        browser.open(api.baseUrl() + "/admin/outgoing-email-servers");
+        browser.find("#new-server").click();
+        browser.await("#outgoing-server-form");
+        new Select(browser.find("#preset")).selectByVisibleText("Yahoo");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("smtp.mail.yahoo.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("465");
+        assertThat(new Select(browser.find("#security")).getFirstSelectedOption().getText()).isEqualTo("SSL/TLS");
+        assertThat(browser.find("#preset-note").getText()).contains("App Password");
+
+        new Select(browser.find("#preset")).selectByVisibleText("Microsoft 365");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("smtp.office365.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("587");
+        assertThat(new Select(browser.find("#security")).getFirstSelectedOption().getText()).isEqualTo("STARTTLS");
+        browser.screenshot("08-outgoing-server-form-preset");
+    }
 }
