@@ -51,6 +51,11 @@ public class AuditLog implements BlobOwner {
         return PageResponse.of(items, page, total);
     }
 
+    /** Entries per status and hour that occurred in [from, to), under the query's other filters (its range is not used). */
+    public List<AuditVolume> volumeByHour(AuditQuery query, Instant from, Instant to) {
+        return repository.volumeByHour(query, from, to);
+    }
+
     public Optional<String> rawBlobKey(long entryId) {
         return repository.rawBlobKey(entryId);
     }

@@ -101,6 +101,32 @@ class AuditRepository {
         return jdbc.sql("select count(*) from audit_entry" + where.sql).params(where.params).query(Long.class).single();
     }
 
+    /** One query grouped by status and hour; {@code ix_audit_occurred} (or a status or server index) serves the range. */
+    List<AuditVolume> volumeByHour(AuditQuery query, Instant from, Instant to) {
+        Where volume = volumeByHourQuery(query, from, to);
+        return jdbc.sql(volume.sql)
+                .params(volume.params)
+                .query((rs, row) -> new AuditVolume(from.plusSeconds(rs.getLong("hour_index") * 3600),
+                        AuditStatus.valueOf(rs.getString("status")), rs.getLong("entries")))
+                .list();
+    }
+
+    /** The query's other filters, and entries that occurred in [from, to) rather than its own range. */
+    Where volumeByHourQuery(AuditQuery query, Instant from, Instant to) {
+        Where where = where(new AuditQuery(query.event(), query.statuses(), query.serverId(), null, null, query.sender(),
+                query.recipient(), query.subject(), query.messageId(), query.ticket()));
+        Map<String, Object> params = new HashMap<>(where.params);
+        params.put("rangeFrom", SqlTime.toSql(from));
+        params.put("rangeTo", SqlTime.toSql(to));
+        params.put("fromEpoch", from.getEpochSecond());
+        String range = "occurred_at >= :rangeFrom and occurred_at < :rangeTo";
+        String conditions = where.sql.isEmpty() ? " where " + range : where.sql + " and " + range;
+        // hours, not days, from the database: the console folds them into days in its own time zone
+        return new Where("select status, hour_index, count(*) as entries from (select status,"
+                + " floor((extract(epoch from occurred_at) - :fromEpoch) / 3600) as hour_index from audit_entry"
+                + conditions + ") hours group by status, hour_index", params);
+    }
+
     record Purged(int entries, List<String> releasedBlobKeys) {
     }
 
@@ -129,7 +155,7 @@ class AuditRepository {
                 .query(Long.class).single() > 0;
     }
 
-    private record Where(String sql, Map<String, Object> params) {
+    record Where(String sql, Map<String, Object> params) {
     }
 
     private static Where where(AuditQuery query) {

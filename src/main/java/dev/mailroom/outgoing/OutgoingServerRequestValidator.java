@@ -12,7 +12,7 @@ import dev.mailroom.incoming.FieldChecks;
  * details answer. A missing Reply-To address is allowed here: the sender reports it as "configuration is not proper".
  */
 @Component
-class OutgoingServerRequestValidator implements Validator {
+public class OutgoingServerRequestValidator implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {

@@ -67,7 +67,7 @@ public class OutgoingServerService {
      * a missing {@code defaultServer} keeps the current choice.
      */
     @Transactional
-    OutgoingServer update(long id, OutgoingServerRequest request) {
+    public OutgoingServer update(long id, OutgoingServerRequest request) {
         OutgoingServer current = get(id);
         Optional<OutgoingServer> previousDefault = servers.findDefault();
         boolean makeDefault = request.defaultServer() != null ? request.defaultServer() : current.settings().defaultServer();
@@ -94,7 +94,7 @@ public class OutgoingServerService {
     }
 
     @Transactional
-    void delete(long id) {
+    public void delete(long id) {
         OutgoingServer server = get(id);
         servers.delete(id);
         if (server.settings().defaultServer()) {

@@ -41,6 +41,31 @@ abstract class AuditContract {
     }
 
     @Test
+    void volumeByHourCountsEachStatusPerHourOfTheRangeOnly() {
+        Instant from = Instant.parse("2026-03-09T00:00:00Z");
+        Instant to = from.plusSeconds(2 * 3600);
+        at(AuditStatus.SENT, from, "a@x.test");
+        at(AuditStatus.SENT, from.plusSeconds(3599), "b@x.test");
+        at(AuditStatus.SENT, from.plusSeconds(3600), "a@x.test");
+        at(AuditStatus.SEND_FAILED, from.plusSeconds(5400), "a@x.test");
+        at(AuditStatus.SENT, from.minusSeconds(1), "a@x.test");
+        at(AuditStatus.SENT, to, "a@x.test");
+
+        assertThat(audit.volumeByHour(AuditQuery.all(), from, to)).containsExactlyInAnyOrder(
+                new AuditVolume(from, AuditStatus.SENT, 2),
+                new AuditVolume(from.plusSeconds(3600), AuditStatus.SENT, 1),
+                new AuditVolume(from.plusSeconds(3600), AuditStatus.SEND_FAILED, 1));
+        AuditQuery fromA = new AuditQuery(null, List.of(AuditStatus.SENT), null, null, null, "a@x", null, null, null, null);
+        assertThat(audit.volumeByHour(fromA, from, to)).containsExactlyInAnyOrder(
+                new AuditVolume(from, AuditStatus.SENT, 1),
+                new AuditVolume(from.plusSeconds(3600), AuditStatus.SENT, 1));
+    }
+
+    private void at(AuditStatus status, Instant occurredAt, String sender) {
+        audit.record(NewAuditEntry.of(status).occurredAt(occurredAt).email(null, sender, "to@x.test", "Volume"));
+    }
+
+    @Test
     void recordsAnEntryWithItsTraceAndShowsItNewestFirst() {
         audit.record(NewAuditEntry.of(AuditStatus.RECEIVED).server(7L, "Support mailbox")
                 .email("<a@example.com>", "alice@example.com", "support@desk.test", "Printer on fire"));

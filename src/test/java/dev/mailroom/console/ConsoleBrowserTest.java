@@ -276,4 +276,23 @@ class ConsoleBrowserTest {
         assertThat(browser.await("#reprocessed-ticket").getText()).startsWith("INC-");
         browser.screenshot("12-audit-reprocessed-after-restore");
     }
+
+    @Test
+    @Order(7)
+    void anSmtpProviderPresetFillsHostPortAndSecurity() {
+        browser.open(api.baseUrl() + "/admin/outgoing-email-servers");
+        browser.find("#new-server").click();
+        browser.await("#outgoing-server-form");
+        new Select(browser.find("#preset")).selectByVisibleText("Yahoo");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("smtp.mail.yahoo.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("465");
+        assertThat(new Select(browser.find("#security")).getFirstSelectedOption().getText()).isEqualTo("SSL/TLS");
+        assertThat(browser.find("#preset-note").getText()).contains("App Password");
+
+        new Select(browser.find("#preset")).selectByVisibleText("Microsoft 365");
+        assertThat(browser.find("#host").getDomProperty("value")).isEqualTo("smtp.office365.com");
+        assertThat(browser.find("#port").getDomProperty("value")).isEqualTo("587");
+        assertThat(new Select(browser.find("#security")).getFirstSelectedOption().getText()).isEqualTo("STARTTLS");
+        browser.screenshot("13-outgoing-server-form-preset");
+    }
 }

@@ -19,7 +19,10 @@ import dev.mailroom.console.PageLinks;
 import dev.mailroom.web.PageRequest;
 import dev.mailroom.web.PageResponse;
 
-/** Admin › Organization › Security › Email Audit: the entries, newest first, through the API's own search. */
+/**
+ * Admin › Organization › Security › Email Audit: the entries, newest first, through the API's own search, and their
+ * volume by status per day.
+ */
 @Controller
 @RequestMapping("/admin/email-audit")
 class EmailAuditListController {
@@ -27,11 +30,13 @@ class EmailAuditListController {
     private final AuditLog audit;
     private final AuditServerChoices servers;
     private final ConsoleTimes times;
+    private final AuditVolumeCharts charts;
 
-    EmailAuditListController(AuditLog audit, AuditServerChoices servers, ConsoleTimes times) {
+    EmailAuditListController(AuditLog audit, AuditServerChoices servers, ConsoleTimes times, AuditVolumeCharts charts) {
         this.audit = audit;
         this.servers = servers;
         this.times = times;
+        this.charts = charts;
     }
 
     @GetMapping
@@ -48,6 +53,7 @@ class EmailAuditListController {
             PageResponse<AuditEntry> page = audit.search(filter.toQuery(times), PageRequest.of(filter.getPage(), null));
             model.addAttribute("entries", page.items());
             model.addAttribute("paging", PageLinks.of(page));
+            model.addAttribute("chart", charts.chart(filter));
         }
         return "console/audit/list";
     }

@@ -1,8 +1,7 @@
 package dev.mailroom.console.incoming;
 
-import java.util.Arrays;
-import java.util.List;
 
+import dev.mailroom.console.MailServerForm;
 import dev.mailroom.incoming.AfterProcessing;
 import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServer;
@@ -16,46 +15,40 @@ import dev.mailroom.incoming.connection.MailSecurity;
  * entries, request-ID prefixes) are typed one per line or separated by commas. Settings the form leaves out (after
  * processing, size limit, timeouts, default group and category, outgoing server) keep their saved values on edit.
  */
-public class IncomingServerForm {
+public class IncomingServerForm extends MailServerForm {
 
-    private MailProviderPreset preset = MailProviderPreset.CUSTOM;
-    private String name;
     private String mailboxAddresses;
     private MailProtocol protocol = MailProtocol.IMAP;
-    private String host;
-    private Integer port;
-    private MailSecurity security = MailSecurity.SSL_TLS;
-    private String username;
-    private String password;
     private String folder = IncomingServerSettings.INBOX;
     private Integer pollIntervalSeconds = IncomingServerSettings.DEFAULT_POLL_INTERVAL_SECONDS;
-    private boolean enabled = true;
     private FilterType filterType = FilterType.IGNORE;
-    private String filterEntries;
     private String requestIdPrefixes;
     private boolean ccTicketCreation;
     private boolean bccTicketCreation;
-    private boolean trustSelfSignedCertificate;
+
+    public IncomingServerForm() {
+        super(null, MailSecurity.SSL_TLS);
+    }
 
     static IncomingServerForm of(IncomingServer server) {
         IncomingServerSettings settings = server.settings();
         IncomingServerForm form = new IncomingServerForm();
-        form.name = settings.name();
+        form.setName(settings.name());
         form.mailboxAddresses = String.join("\n", settings.mailboxAddresses());
         form.protocol = settings.protocol();
-        form.host = settings.host();
-        form.port = settings.port();
-        form.security = settings.security();
-        form.username = settings.username();
+        form.setHost(settings.host());
+        form.setPort(settings.port());
+        form.setSecurity(settings.security());
+        form.setUsername(settings.username());
         form.folder = settings.folder();
         form.pollIntervalSeconds = settings.pollIntervalSeconds();
-        form.enabled = settings.enabled();
+        form.setEnabled(settings.enabled());
         form.filterType = settings.filterType();
-        form.filterEntries = String.join("\n", settings.filterEntries());
+        form.setFilterEntries(String.join("\n", settings.filterEntries()));
         form.requestIdPrefixes = String.join(", ", settings.requestIdPrefixes());
         form.ccTicketCreation = settings.ccTicketCreation();
         form.bccTicketCreation = settings.bccTicketCreation();
-        form.trustSelfSignedCertificate = settings.trustSelfSignedCertificate();
+        form.setTrustSelfSignedCertificate(settings.trustSelfSignedCertificate());
         return form;
     }
 
@@ -63,33 +56,13 @@ public class IncomingServerForm {
     IncomingServerRequest toRequest(IncomingServerSettings saved) {
         boolean keep = saved != null;
         AfterProcessing after = keep && protocol != null && saved.afterProcessing().allowedFor(protocol) ? saved.afterProcessing() : null;
-        return new IncomingServerRequest(null, name, list(mailboxAddresses), protocol, host, port, security, username,
-                password, folder, pollIntervalSeconds, enabled, after,
+        return new IncomingServerRequest(null, getName(), list(mailboxAddresses), protocol, getHost(), getPort(),
+                getSecurity(), getUsername(), typedPassword(), folder, pollIntervalSeconds, isEnabled(), after,
                 after == AfterProcessing.MOVE ? saved.moveToFolder() : null,
                 keep ? saved.maxMessageSizeBytes() : null, list(requestIdPrefixes), ccTicketCreation, bccTicketCreation,
-                filterType, list(filterEntries), keep ? saved.technicianGroupId() : null, keep ? saved.categoryId() : null,
-                trustSelfSignedCertificate, keep ? saved.connectTimeoutSeconds() : null,
+                filterType, list(getFilterEntries()), keep ? saved.technicianGroupId() : null, keep ? saved.categoryId() : null,
+                isTrustSelfSignedCertificate(), keep ? saved.connectTimeoutSeconds() : null,
                 keep ? saved.readTimeoutSeconds() : null, keep ? saved.outgoingServerId() : null);
-    }
-
-    private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,;\\s]+")).filter(value -> !value.isEmpty()).toList();
-    }
-
-    public MailProviderPreset getPreset() {
-        return preset;
-    }
-
-    public void setPreset(MailProviderPreset preset) {
-        this.preset = preset;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
     }
 
     public String getMailboxAddresses() {
@@ -108,47 +81,6 @@ public class IncomingServerForm {
         this.protocol = protocol;
     }
 
-    public String getHost() {
-        return host;
-    }
-
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public Integer getPort() {
-        return port;
-    }
-
-    public void setPort(Integer port) {
-        this.port = port;
-    }
-
-    public MailSecurity getSecurity() {
-        return security;
-    }
-
-    public void setSecurity(MailSecurity security) {
-        this.security = security;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    /** Never filled from a saved server: the form shows only whether one is stored. */
-    public String getPassword() {
-        return null;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
     public String getFolder() {
         return folder;
     }
@@ -165,28 +97,12 @@ public class IncomingServerForm {
         this.pollIntervalSeconds = pollIntervalSeconds;
     }
 
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
     public FilterType getFilterType() {
         return filterType;
     }
 
     public void setFilterType(FilterType filterType) {
         this.filterType = filterType;
-    }
-
-    public String getFilterEntries() {
-        return filterEntries;
-    }
-
-    public void setFilterEntries(String filterEntries) {
-        this.filterEntries = filterEntries;
     }
 
     public String getRequestIdPrefixes() {
@@ -213,11 +129,4 @@ public class IncomingServerForm {
         this.bccTicketCreation = bccTicketCreation;
     }
 
-    public boolean isTrustSelfSignedCertificate() {
-        return trustSelfSignedCertificate;
-    }
-
-    public void setTrustSelfSignedCertificate(boolean trustSelfSignedCertificate) {
-        this.trustSelfSignedCertificate = trustSelfSignedCertificate;
-    }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.mailroom.console.MailProviderPreset;
 import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerService;
