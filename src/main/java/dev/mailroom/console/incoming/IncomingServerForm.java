@@ -54,9 +54,18 @@ public class IncomingServerForm extends MailServerForm {
 
     /** The API's request for these values; {@code saved} (null when creating) supplies what the form does not show. */
     IncomingServerRequest toRequest(IncomingServerSettings saved) {
+        return toRequest(null, saved);
+    }
+
+    /** For Test Connection before saving: without a typed password, the saved server {@code id} lends its own. */
+    IncomingServerRequest toTestRequest(Long id, IncomingServerSettings saved) {
+        return toRequest(id, saved);
+    }
+
+    private IncomingServerRequest toRequest(Long id, IncomingServerSettings saved) {
         boolean keep = saved != null;
         AfterProcessing after = keep && protocol != null && saved.afterProcessing().allowedFor(protocol) ? saved.afterProcessing() : null;
-        return new IncomingServerRequest(null, getName(), list(mailboxAddresses), protocol, getHost(), getPort(),
+        return new IncomingServerRequest(id, getName(), list(mailboxAddresses), protocol, getHost(), getPort(),
                 getSecurity(), getUsername(), typedPassword(), folder, pollIntervalSeconds, isEnabled(), after,
                 after == AfterProcessing.MOVE ? saved.moveToFolder() : null,
                 keep ? saved.maxMessageSizeBytes() : null, list(requestIdPrefixes), ccTicketCreation, bccTicketCreation,
