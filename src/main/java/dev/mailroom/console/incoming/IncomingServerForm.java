@@ -12,8 +12,9 @@ import dev.mailroom.incoming.connection.MailSecurity;
 
 /**
  * The Incoming Email Server form: the settings an admin sets up a mailbox with. Lists (mailbox addresses, filter
- * entries, request-ID prefixes) are typed one per line or separated by commas. Settings the form leaves out (after
- * processing, size limit, timeouts, default group and category, outgoing server) keep their saved values on edit.
+ * entries, request-ID prefixes) are typed one per line or separated by commas; the default technician group, category
+ * and outgoing server are chosen by name (none: the ticket's own, the default server). Settings the form leaves out
+ * (after processing, size limit, timeouts) keep their saved values on edit.
  */
 public class IncomingServerForm extends MailServerForm {
 
@@ -25,6 +26,9 @@ public class IncomingServerForm extends MailServerForm {
     private String requestIdPrefixes;
     private boolean ccTicketCreation;
     private boolean bccTicketCreation;
+    private Long technicianGroupId;
+    private Long categoryId;
+    private Long outgoingServerId;
 
     public IncomingServerForm() {
         super(null, MailSecurity.SSL_TLS);
@@ -49,6 +53,9 @@ public class IncomingServerForm extends MailServerForm {
         form.ccTicketCreation = settings.ccTicketCreation();
         form.bccTicketCreation = settings.bccTicketCreation();
         form.setTrustSelfSignedCertificate(settings.trustSelfSignedCertificate());
+        form.technicianGroupId = settings.technicianGroupId();
+        form.categoryId = settings.categoryId();
+        form.outgoingServerId = settings.outgoingServerId();
         return form;
     }
 
@@ -69,9 +76,8 @@ public class IncomingServerForm extends MailServerForm {
                 getSecurity(), getUsername(), typedPassword(), folder, pollIntervalSeconds, isEnabled(), after,
                 after == AfterProcessing.MOVE ? saved.moveToFolder() : null,
                 keep ? saved.maxMessageSizeBytes() : null, list(requestIdPrefixes), ccTicketCreation, bccTicketCreation,
-                filterType, list(getFilterEntries()), keep ? saved.technicianGroupId() : null, keep ? saved.categoryId() : null,
-                isTrustSelfSignedCertificate(), keep ? saved.connectTimeoutSeconds() : null,
-                keep ? saved.readTimeoutSeconds() : null, keep ? saved.outgoingServerId() : null);
+                filterType, list(getFilterEntries()), technicianGroupId, categoryId, isTrustSelfSignedCertificate(),
+                keep ? saved.connectTimeoutSeconds() : null, keep ? saved.readTimeoutSeconds() : null, outgoingServerId);
     }
 
     public String getMailboxAddresses() {
@@ -138,4 +144,27 @@ public class IncomingServerForm extends MailServerForm {
         this.bccTicketCreation = bccTicketCreation;
     }
 
+    public Long getTechnicianGroupId() {
+        return technicianGroupId;
+    }
+
+    public void setTechnicianGroupId(Long technicianGroupId) {
+        this.technicianGroupId = technicianGroupId;
+    }
+
+    public Long getCategoryId() {
+        return categoryId;
+    }
+
+    public void setCategoryId(Long categoryId) {
+        this.categoryId = categoryId;
+    }
+
+    public Long getOutgoingServerId() {
+        return outgoingServerId;
+    }
+
+    public void setOutgoingServerId(Long outgoingServerId) {
+        this.outgoingServerId = outgoingServerId;
+    }
 }
