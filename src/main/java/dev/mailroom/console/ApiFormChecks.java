@@ -31,14 +31,7 @@ public class ApiFormChecks {
     /** The saved result, or empty when {@code errors} (which may already hold the form's binding errors) say why not. */
     public <R, T> Optional<T> save(R request, org.springframework.validation.Validator crossFieldRules,
             BindingResult errors, Supplier<T> service) {
-        for (ConstraintViolation<R> violation : beanValidation.validate(request)) {
-            report(errors, violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        MapBindingResult rules = new MapBindingResult(new HashMap<>(), "request");
-        crossFieldRules.validate(request, rules);
-        rules.getFieldErrors().forEach(error -> report(errors, error.getField(), error.getDefaultMessage()));
-        rules.getGlobalErrors().forEach(error -> errors.reject("invalid", error.getDefaultMessage()));
-        if (errors.hasErrors()) {
+        if (!check(request, crossFieldRules, errors)) {
             return Optional.empty();
         }
         try {
@@ -49,6 +42,18 @@ public class ApiFormChecks {
             report(errors, e.field(), e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** Whether the request passes the API's rules; where not, {@code errors} say why. */
+    public <R> boolean check(R request, org.springframework.validation.Validator crossFieldRules, BindingResult errors) {
+        for (ConstraintViolation<R> violation : beanValidation.validate(request)) {
+            report(errors, violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        MapBindingResult rules = new MapBindingResult(new HashMap<>(), "request");
+        crossFieldRules.validate(request, rules);
+        rules.getFieldErrors().forEach(error -> report(errors, error.getField(), error.getDefaultMessage()));
+        rules.getGlobalErrors().forEach(error -> errors.reject("invalid", error.getDefaultMessage()));
+        return !errors.hasErrors();
     }
 
     /** At the form's field ({@code mailboxAddresses[1]} is the addresses box), or above the form for a setting it lacks. */

@@ -1,25 +1,27 @@
 package dev.mailroom.console;
 
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.ConflictException;
 
 /**
- * Answers Test Connection of a saved server, incoming or outgoing (templates/console/connection-test.html): each step
- * for htmx to swap in beside the server, or the whole page without it. A test refused before it starts (a stored
+ * Answers Test Connection of a server, saved or as its form shows it, incoming or outgoing
+ * (templates/console/connection-test.html): each step for htmx to swap in beside the server or under the form, or the
+ * whole page without it. A test refused before it starts (a stored
  * password that no longer decrypts, a test recipient that is no address) is said in the same place.
  */
 public record ConnectionTestPage(String section, String serversPath, String serversLabel) {
 
     public String answer(String hxRequest, Model model, Object server, Supplier<ConnectionTestResult> test) {
-        model.addAttribute("section", section);
-        model.addAttribute("serversPath", serversPath);
-        model.addAttribute("serversLabel", serversLabel);
-        model.addAttribute("server", server);
+        describe(model, server);
         try {
             model.addAttribute("result", test.get());
         } catch (ConflictException e) {
@@ -29,5 +31,28 @@ public record ConnectionTestPage(String section, String serversPath, String serv
             model.addAttribute("testProblem", e.field() + ": " + e.getMessage());
         }
         return Htmx.view(hxRequest, "console/connection-test", "result");
+    }
+
+    /** A test not started because the settings break the API's rules: each broken rule in the result's place. */
+    public String refused(String hxRequest, Model model, Object server, BindingResult errors) {
+        describe(model, server);
+        model.addAttribute("testProblem", "Not tested: " + errors.getAllErrors().stream()
+                .map(ConnectionTestPage::problem).collect(Collectors.joining("; ")));
+        return Htmx.view(hxRequest, "console/connection-test", "result");
+    }
+
+    private void describe(Model model, Object server) {
+        model.addAttribute("section", section);
+        model.addAttribute("serversPath", serversPath);
+        model.addAttribute("serversLabel", serversLabel);
+        model.addAttribute("server", server);
+    }
+
+    private static String problem(ObjectError error) {
+        if (error instanceof FieldError field) {
+            // a conversion failure's default message is the Java exception, which says nothing to an admin
+            return field.getField() + ": " + (field.isBindingFailure() ? "is not a valid value" : field.getDefaultMessage());
+        }
+        return error.getDefaultMessage();
     }
 }

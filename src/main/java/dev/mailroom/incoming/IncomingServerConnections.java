@@ -35,7 +35,7 @@ public class IncomingServerConnections {
      * the saved server named by {@code id}, as long as the host is unchanged.
      */
     @Transactional(readOnly = true)
-    MailConnection ofUnsaved(IncomingServerRequest request) {
+    public MailConnection ofUnsaved(IncomingServerRequest request) {
         IncomingServerSettings settings = request.toSettings();
         if (request.hasPassword()) {
             return of(settings, request.password());

@@ -31,7 +31,7 @@ public class OutgoingServerConnections {
      * the saved server named by {@code id}, as long as the host is unchanged.
      */
     @Transactional(readOnly = true)
-    SmtpConnection ofUnsaved(OutgoingServerRequest request, OutgoingServerSettings settings) {
+    public SmtpConnection ofUnsaved(OutgoingServerRequest request, OutgoingServerSettings settings) {
         if (settings.authentication() == SmtpAuthentication.NONE) {
             return of(settings, null);
         }

@@ -73,7 +73,7 @@ public record OutgoingServerRequest(
     }
 
     /** The settings to store, trimmed and with defaults; call only after validation passed. */
-    OutgoingServerSettings toSettings(boolean isDefault) {
+    public OutgoingServerSettings toSettings(boolean isDefault) {
         return new OutgoingServerSettings(
                 name.trim(),
                 host.trim(),

@@ -12,8 +12,9 @@ import dev.mailroom.incoming.connection.MailSecurity;
 
 /**
  * The Incoming Email Server form: the settings an admin sets up a mailbox with. Lists (mailbox addresses, filter
- * entries, request-ID prefixes) are typed one per line or separated by commas. Settings the form leaves out (after
- * processing, size limit, timeouts, default group and category, outgoing server) keep their saved values on edit.
+ * entries, request-ID prefixes) are typed one per line or separated by commas; the default technician group, category
+ * and outgoing server are chosen by name (none: the ticket's own, the default server). Settings the form leaves out
+ * (after processing, size limit, timeouts) keep their saved values on edit.
  */
 public class IncomingServerForm extends MailServerForm {
 
@@ -25,6 +26,9 @@ public class IncomingServerForm extends MailServerForm {
     private String requestIdPrefixes;
     private boolean ccTicketCreation;
     private boolean bccTicketCreation;
+    private Long technicianGroupId;
+    private Long categoryId;
+    private Long outgoingServerId;
 
     public IncomingServerForm() {
         super(null, MailSecurity.SSL_TLS);
@@ -49,20 +53,31 @@ public class IncomingServerForm extends MailServerForm {
         form.ccTicketCreation = settings.ccTicketCreation();
         form.bccTicketCreation = settings.bccTicketCreation();
         form.setTrustSelfSignedCertificate(settings.trustSelfSignedCertificate());
+        form.technicianGroupId = settings.technicianGroupId();
+        form.categoryId = settings.categoryId();
+        form.outgoingServerId = settings.outgoingServerId();
         return form;
     }
 
     /** The API's request for these values; {@code saved} (null when creating) supplies what the form does not show. */
     IncomingServerRequest toRequest(IncomingServerSettings saved) {
+        return toRequest(null, saved);
+    }
+
+    /** For Test Connection before saving: without a typed password, the saved server {@code id} lends its own. */
+    IncomingServerRequest toTestRequest(Long id, IncomingServerSettings saved) {
+        return toRequest(id, saved);
+    }
+
+    private IncomingServerRequest toRequest(Long id, IncomingServerSettings saved) {
         boolean keep = saved != null;
         AfterProcessing after = keep && protocol != null && saved.afterProcessing().allowedFor(protocol) ? saved.afterProcessing() : null;
-        return new IncomingServerRequest(null, getName(), list(mailboxAddresses), protocol, getHost(), getPort(),
+        return new IncomingServerRequest(id, getName(), list(mailboxAddresses), protocol, getHost(), getPort(),
                 getSecurity(), getUsername(), typedPassword(), folder, pollIntervalSeconds, isEnabled(), after,
                 after == AfterProcessing.MOVE ? saved.moveToFolder() : null,
                 keep ? saved.maxMessageSizeBytes() : null, list(requestIdPrefixes), ccTicketCreation, bccTicketCreation,
-                filterType, list(getFilterEntries()), keep ? saved.technicianGroupId() : null, keep ? saved.categoryId() : null,
-                isTrustSelfSignedCertificate(), keep ? saved.connectTimeoutSeconds() : null,
-                keep ? saved.readTimeoutSeconds() : null, keep ? saved.outgoingServerId() : null);
+                filterType, list(getFilterEntries()), technicianGroupId, categoryId, isTrustSelfSignedCertificate(),
+                keep ? saved.connectTimeoutSeconds() : null, keep ? saved.readTimeoutSeconds() : null, outgoingServerId);
     }
 
     public String getMailboxAddresses() {
@@ -129,4 +144,27 @@ public class IncomingServerForm extends MailServerForm {
         this.bccTicketCreation = bccTicketCreation;
     }
 
+    public Long getTechnicianGroupId() {
+        return technicianGroupId;
+    }
+
+    public void setTechnicianGroupId(Long technicianGroupId) {
+        this.technicianGroupId = technicianGroupId;
+    }
+
+    public Long getCategoryId() {
+        return categoryId;
+    }
+
+    public void setCategoryId(Long categoryId) {
+        this.categoryId = categoryId;
+    }
+
+    public Long getOutgoingServerId() {
+        return outgoingServerId;
+    }
+
+    public void setOutgoingServerId(Long outgoingServerId) {
+        this.outgoingServerId = outgoingServerId;
+    }
 }

@@ -26,10 +26,13 @@ class IncomingServerFormController {
 
     private final IncomingServerService servers;
     private final IncomingServerFormSaver saver;
+    private final IncomingServerFormChoices choices;
 
-    IncomingServerFormController(IncomingServerService servers, IncomingServerFormSaver saver) {
+    IncomingServerFormController(IncomingServerService servers, IncomingServerFormSaver saver,
+            IncomingServerFormChoices choices) {
         this.servers = servers;
         this.saver = saver;
+        this.choices = choices;
     }
 
     @GetMapping("/new")
@@ -58,8 +61,9 @@ class IncomingServerFormController {
         return saver.save(id, form, errors).map(saved -> savedTo(redirect, saved)).orElseGet(() -> form(model, server));
     }
 
-    private static String form(Model model, IncomingServer server) {
+    private String form(Model model, IncomingServer server) {
         model.addAttribute("server", server);
+        choices.addTo(model);
         model.addAttribute("presets", MailProviderPreset.values());
         model.addAttribute("protocols", MailProtocol.values());
         model.addAttribute("securities", MailSecurity.values());

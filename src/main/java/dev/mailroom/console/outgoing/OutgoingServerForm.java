@@ -64,9 +64,17 @@ public class OutgoingServerForm extends MailServerForm {
 
     /** The API's request for these values; an empty password keeps the stored one on update. */
     OutgoingServerRequest toRequest() {
-        return new OutgoingServerRequest(null, getName(), getHost(), getPort(), getSecurity(), authentication,
+        return toTestRequest(null, null);
+    }
+
+    /**
+     * For Test Connection before saving: without a typed password, the saved server {@code id} lends its own; a
+     * {@code testRecipient} gets a test email.
+     */
+    OutgoingServerRequest toTestRequest(Long id, String testRecipient) {
+        return new OutgoingServerRequest(id, getName(), getHost(), getPort(), getSecurity(), authentication,
                 getUsername(), typedPassword(), fromAddress, fromName, replyToAddress, isEnabled(), defaultServer, maxAttachmentBytes(),
-                list(getFilterEntries()), isTrustSelfSignedCertificate(), connectTimeoutSeconds, readTimeoutSeconds, null);
+                list(getFilterEntries()), isTrustSelfSignedCertificate(), connectTimeoutSeconds, readTimeoutSeconds, testRecipient);
     }
 
     /** The limit in bytes, rounded to a whole byte; null when left empty (the default) or out of the API's range. */

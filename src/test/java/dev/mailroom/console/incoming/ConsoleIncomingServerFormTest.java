@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jsoup.Jsoup;
@@ -104,6 +105,45 @@ class ConsoleIncomingServerFormTest {
                         "other-" + address, "127.0.0.1", port, "NONE", "x-Password-2"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(fieldError(clash, "name")).isEqualTo("An incoming server named 'Form " + address + "' already exists");
+    }
+
+    @Test
+    void theDefaultGroupCategoryAndOutgoingServerAreChosenByName() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long group = api.admin().post("/api/groups", Map.of("name", "<b>Network</b> " + tag)).get("id").asLong();
+        long category = api.admin().post("/api/categories", Map.of("name", "Hardware " + tag)).get("id").asLong();
+        long outgoing = api.admin().post("/api/outgoing-servers", Map.of("name", "Relay " + tag, "host", "smtp.example.com",
+                "security", "NONE", "authentication", "NONE", "fromAddress", "desk@example.com")).get("id").asLong();
+
+        Document blank = pages.get("/admin/incoming-email-servers/new");
+        assertThat(blank.select("#technicianGroupId option[value=" + group + "]").text()).as("escaped")
+                .isEqualTo("<b>Network</b> " + tag);
+        assertThat(blank.select("#categoryId option[value=" + category + "]").text()).isEqualTo("Hardware " + tag);
+        assertThat(blank.select("#outgoingServerId option[value=" + outgoing + "]").text()).isEqualTo("Relay " + tag);
+        assertThat(blank.select("#outgoingServerId option").first().text()).isEqualTo("— the default server —");
+        assertThat(blank.select("#outgoingServerId option[selected]")).as("so the first, the default, shows").isEmpty();
+
+        String address = "chosen-" + tag + "@example.com";
+        String port = String.valueOf(greenMail.getImap().getServerSetup().getPort());
+        mvc.perform(form(post("/admin/incoming-email-servers"), "Chosen " + tag, address, "127.0.0.1", port, "NONE",
+                        IntakeHarness.PASSWORD).param("technicianGroupId", String.valueOf(group))
+                        .param("categoryId", String.valueOf(category)).param("outgoingServerId", String.valueOf(outgoing)))
+                .andExpect(redirectedUrl("/admin/incoming-email-servers"));
+        JsonNode created = serverNamed("Chosen " + tag);
+        assertThat(created.get("technicianGroupId").asLong()).isEqualTo(group);
+        assertThat(created.get("categoryId").asLong()).isEqualTo(category);
+        assertThat(created.get("outgoingServerId").asLong()).isEqualTo(outgoing);
+
+        Document edit = pages.get("/admin/incoming-email-servers/" + created.get("id").asLong() + "/edit");
+        assertThat(edit.select("#technicianGroupId option[selected]").val()).isEqualTo(String.valueOf(group));
+        assertThat(edit.select("#categoryId option[selected]").val()).isEqualTo(String.valueOf(category));
+        assertThat(edit.select("#outgoingServerId option[selected]").val()).isEqualTo(String.valueOf(outgoing));
+
+        Document gone = Jsoup.parse(mvc.perform(form(post("/admin/incoming-email-servers"), "Gone " + tag,
+                        "gone-" + address, "127.0.0.1", port, "NONE", IntakeHarness.PASSWORD)
+                        .param("categoryId", "987654321"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(fieldError(gone, "categoryId")).isNotBlank();
     }
 
     private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String name, String addresses,

@@ -66,7 +66,8 @@ class ConsoleOutgoingServerFormTest {
         assertThat(form.select("#security option[selected]").val()).isEqualTo("STARTTLS");
         assertThat(form.select("#maxAttachmentMegabytes").val()).isEqualTo("20");
         assertThat(form.select("#outgoing-server-form input[name=_csrf]")).hasSize(1);
-        assertThat(form.select("section.test-on-form")).as("nothing saved to test yet").isEmpty();
+        assertThat(form.select("#outgoing-server-form button#test-settings").attr("hx-post"))
+                .as("the settings as typed are tested").isEqualTo("/admin/outgoing-email-servers/test-settings");
         assertThat(pages.get("/admin/outgoing-email-servers").select("#new-server").attr("href"))
                 .isEqualTo("/admin/outgoing-email-servers/new");
     }
@@ -114,8 +115,8 @@ class ConsoleOutgoingServerFormTest {
         assertThat(edit.select("#password").val()).isEmpty();
         assertThat(edit.select("#password").attr("placeholder")).isEqualTo("stored; leave empty to keep it");
         assertThat(edit.html()).doesNotContain(PASSWORD);
-        assertThat(edit.select("section.test-on-form form").attr("hx-post"))
-                .isEqualTo("/admin/outgoing-email-servers/" + id + "/test");
+        assertThat(edit.select("#outgoing-server-form button#test-settings").attr("hx-post"))
+                .isEqualTo("/admin/outgoing-email-servers/" + id + "/test-settings");
 
         mvc.perform(form(post("/admin/outgoing-email-servers/" + id), name,
                         Map.of("password", "", "replyToAddress", "desk@example.com", "maxAttachmentMegabytes", "1.5")))
