@@ -20,6 +20,11 @@ public final class HostileMessages {
 
     /** One generated email; {@code broken} when something in it is wrong enough that a parse problem must be listed. */
     public record Case(String name, byte[] raw, boolean broken) {
+        /** The same email with Message-IDs under {@code tag}, so a second copy is not taken for a duplicate. */
+        public Case taggedWith(String tag) {
+            return new Case(name, replace(raw, "@hostile.test>", "@" + tag + ".hostile.test>"), broken);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -311,6 +316,22 @@ public final class HostileMessages {
         byte[] bytes = new byte[count];
         java.util.Arrays.fill(bytes, value);
         return bytes;
+    }
+
+    private static byte[] replace(byte[] bytes, String target, String replacement) {
+        byte[] from = target.getBytes(StandardCharsets.US_ASCII);
+        byte[] to = replacement.getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            if (java.util.Arrays.equals(bytes, i, Math.min(i + from.length, bytes.length), from, 0, from.length)) {
+                out.writeBytes(to);
+                i += from.length;
+            } else {
+                out.write(bytes[i++]);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
