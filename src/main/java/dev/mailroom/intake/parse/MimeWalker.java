@@ -40,6 +40,11 @@ final class MimeWalker {
     private static final int PREAMBLE_LIMIT = 64 * 1024;
     /** Enough for the header block of nearly any attached message; a longer one gives a partial summary. */
     private static final int EMBEDDED_HEAD_LIMIT = 64 * 1024;
+    /**
+     * Parts nested deeper than this end the walk: mime4j stacks one boundary stream per level and reads through all
+     * of them recursively, so thousands of levels overflow the stack. Real mail stays within a dozen.
+     */
+    static final int MAX_NESTING = 100;
 
     private final BlobStore store;
     private final ParseLimits limits;
@@ -65,6 +70,7 @@ final class MimeWalker {
         Deque<PartNode> open = new ArrayDeque<>();
         try {
             MimeTokenStream tokens = MimeStreams.open(input, limits, problems, fields);
+            walk:
             for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
                 numbers.follow(state);
                 switch (state) {
@@ -75,7 +81,13 @@ final class MimeWalker {
                         open.push(child);
                     }
                     case T_FIELD -> addField(current(open, root), tokens.getField());
-                    case T_START_MULTIPART -> startMultipart(current(open, root), tokens.getBodyDescriptor());
+                    case T_START_MULTIPART -> {
+                        if (open.size() > MAX_NESTING) {
+                            problems.add("MIME parts nested deeper than " + MAX_NESTING + " levels; the rest was ignored");
+                            break walk;
+                        }
+                        startMultipart(current(open, root), tokens.getBodyDescriptor());
+                    }
                     case T_PREAMBLE -> current(open, root).preamble = readPreamble(tokens.getInputStream());
                     case T_BODY -> body(current(open, root), tokens);
                     case T_END_BODYPART, T_END_MESSAGE -> {
