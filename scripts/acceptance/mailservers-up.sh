@@ -19,7 +19,8 @@
 #   eval "$(scripts/acceptance/mailservers-up.sh)" && ./mvnw test
 set -euo pipefail
 # stdout carries only the exports; everything else (the tools' own chatter, such as pg_ctlcluster's
-# "Removed stale pid file.") goes to stderr, so a caller's eval never runs it
+# "Removed stale pid file.") goes to stderr, so a caller's eval never runs it. The servers are started with fd 3
+# closed: a daemon holding the caller's pipe would keep "$(mailservers-up.sh)" waiting for ever.
 exec 3>&1 1>&2
 
 STATE=${MAILROOM_ACCEPTANCE_STATE:-/tmp/mailroom-acceptance}
@@ -187,10 +188,10 @@ DOVECOT_PID="$STATE/run/dovecot/master.pid"
 dovecot_running() { [ -s "$DOVECOT_PID" ] && kill -0 "$(cat "$DOVECOT_PID")" 2>/dev/null; }
 if dovecot_running; then
   log "dovecot already running (pid $(cat "$DOVECOT_PID")); reloading its configuration"
-  doveadm -c "$STATE/dovecot/dovecot.conf" reload </dev/null >>"$STATE/log/start.log" 2>&1
+  doveadm -c "$STATE/dovecot/dovecot.conf" reload </dev/null >>"$STATE/log/start.log" 2>&1 3>&-
 else
   log "starting dovecot"
-  dovecot -c "$STATE/dovecot/dovecot.conf" </dev/null >>"$STATE/log/start.log" 2>&1
+  dovecot -c "$STATE/dovecot/dovecot.conf" </dev/null >>"$STATE/log/start.log" 2>&1 3>&-
 fi
 
 # ------------------------------------------------------------------------------------------------ Postfix
@@ -250,12 +251,12 @@ POSTFIX_PID=/var/spool/postfix/pid/master.pid
 postfix_running() { [ -s "$POSTFIX_PID" ] && kill -0 "$(tr -d ' ' < "$POSTFIX_PID")" 2>/dev/null; }
 if postfix_running; then
   log "postfix already running; reloading"
-  postfix reload </dev/null >>"$STATE/log/start.log" 2>&1 || true
+  postfix reload </dev/null >>"$STATE/log/start.log" 2>&1 3>&- || true
 else
   log "starting postfix"
   postfix check </dev/null >>"$STATE/log/start.log" 2>&1 || { log "postfix check failed:"; postfix check </dev/null >&2 2>&1; exit 1; }
   # the daemons must not keep our stdout open (a caller reading it would never see its end)
-  postfix start </dev/null >>"$STATE/log/start.log" 2>&1
+  postfix start </dev/null >>"$STATE/log/start.log" 2>&1 3>&-
 fi
 
 wait_for_port() {
@@ -284,7 +285,7 @@ CONF
     log "PostgreSQL cluster 'mailroom' already running"
   else
     log "starting PostgreSQL cluster 'mailroom'"
-    pg_ctlcluster "$PG_VERSION" mailroom start
+    pg_ctlcluster "$PG_VERSION" mailroom start </dev/null 3>&-
   fi
   psql_admin() { su postgres -c "psql -X -q -p $PG_PORT -v ON_ERROR_STOP=1 $*"; }
   if [ -z "$(psql_admin "-tAc \"select 1 from pg_roles where rolname = 'mailroom'\"")" ]; then
