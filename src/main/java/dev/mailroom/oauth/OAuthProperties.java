@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretExpiryWarning     a Client Secret expiring within this is warned about
  * @param warningRecipients       addresses that get the warnings by email (through the outbox), if any
  * @param authorizationValidity   how long an authorization may take from start to callback
+ * @param warningInterval         how often the warnings are checked
  */
 @ConfigurationProperties("mailroom.oauth")
 public record OAuthProperties(
@@ -26,5 +27,6 @@ public record OAuthProperties(
         @DefaultValue("60d") Duration refreshTokenUnusedWarning,
         @DefaultValue("14d") Duration secretExpiryWarning,
         @DefaultValue List<String> warningRecipients,
-        @DefaultValue("15m") Duration authorizationValidity) {
+        @DefaultValue("15m") Duration authorizationValidity,
+        @DefaultValue("1h") Duration warningInterval) {
 }
