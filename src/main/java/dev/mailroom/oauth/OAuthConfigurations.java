@@ -3,8 +3,10 @@ package dev.mailroom.oauth;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,19 @@ public class OAuthConfigurations {
     @Transactional(readOnly = true)
     public List<OAuthView> list() {
         return clients.findAll().stream().filter(client -> servers.find(client.server()).isPresent()).map(this::view).toList();
+    }
+
+    /** The name of the mail server, for pages; 404 if it does not exist. */
+    @Transactional(readOnly = true)
+    public String serverName(OAuthServerRef server) {
+        return servers.get(server).name();
+    }
+
+    /** The views of one kind's servers on OAuth 2.0, by server id: for the server lists. */
+    @Transactional(readOnly = true)
+    public Map<Long, OAuthView> byServer(ServerKind kind) {
+        return clients.findAll().stream().filter(client -> client.server().kind() == kind)
+                .collect(Collectors.toMap(client -> client.server().serverId(), this::view));
     }
 
     @Transactional
