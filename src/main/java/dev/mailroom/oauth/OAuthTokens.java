@@ -100,9 +100,7 @@ public class OAuthTokens {
             message += ". " + (server.kind() == ServerKind.INCOMING ? AuditMessages.OAUTH_INCOMING_STOPPED
                     : AuditMessages.OAUTH_OUTGOING_STOPPED);
         }
-        OAuthSignInException failure = new OAuthSignInException(message, e.reauthorizationNeeded());
-        failure.initCause(e);
-        return failure;
+        return new OAuthSignInException(message, e.reauthorizationNeeded(), e);
     }
 
     private String renew(OAuthServerRef server, String rejected) {

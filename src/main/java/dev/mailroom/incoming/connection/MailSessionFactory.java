@@ -81,10 +81,8 @@ public class MailSessionFactory {
 
     /** The server refused even a freshly renewed token: the token is fine, the account or the scope is not. */
     public static OAuthSignInException refusedToken(AuthenticationFailedException e) {
-        OAuthSignInException refused = new OAuthSignInException("the mail server refused a freshly renewed access token ("
+        return new OAuthSignInException("the mail server refused a freshly renewed access token ("
                 + (e.getMessage() == null ? "no reason given" : e.getMessage().strip()) + "); check that the Scope "
-                + "grants this protocol and that the mailbox allows sign-in with OAuth 2.0", false);
-        refused.initCause(e);
-        return refused;
+                + "grants this protocol and that the mailbox allows sign-in with OAuth 2.0", false, e);
     }
 }
