@@ -5,9 +5,7 @@ import java.util.Properties;
 import org.springframework.stereotype.Component;
 
 import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.MailSessionFactory;
 import dev.mailroom.incoming.connection.ServerTrust;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -67,25 +65,12 @@ public class SmtpSessions {
     /** Connects (and signs in) a transport the caller already holds, so it can read the server's last reply on failure. */
     public void connect(SmtpConnection connection, Transport transport) throws MessagingException {
         if (connection.signsInWithToken()) {
-            connectWithToken(connection, transport);
+            connection.tokenSignIn().signIn(token -> transport.connect(connection.host(), connection.port(),
+                    connection.username(), token));
         } else if (connection.signsIn()) {
             transport.connect(connection.host(), connection.port(), connection.username(), connection.password());
         } else {
             transport.connect(connection.host(), connection.port(), null, null);
-        }
-    }
-
-    private static void connectWithToken(SmtpConnection connection, Transport transport) throws MessagingException {
-        String token = connection.tokenSignIn().accessToken();
-        try {
-            transport.connect(connection.host(), connection.port(), connection.username(), token);
-        } catch (AuthenticationFailedException refused) {
-            String renewed = connection.tokenSignIn().renewAfterRejection(token);
-            try {
-                transport.connect(connection.host(), connection.port(), connection.username(), renewed);
-            } catch (AuthenticationFailedException again) {
-                throw MailSessionFactory.refusedToken(again);
-            }
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.mailroom.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -46,9 +50,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Mailboxes that sign in with OAuth 2.0, against a real authorization server (mock-oauth2-server) and GreenMail,
  * which accepts XOAUTH2 and checks the token as the user's password: the code flow from the API to the callback, IMAP
- * and POP3 with the token, renewal before expiry and after a refusal, and a revoked token made visible.
+ * and POP3 with the token, renewal before expiry and after a refusal, a revoked token made visible, and a silent
+ * token endpoint bounded by its timeout.
  */
 @MailroomTest
+@TestPropertySource(properties = "mailroom.oauth.read-timeout=2s")
 class OAuthMailboxTest {
 
     private static final String IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All offline_access";
@@ -71,6 +77,8 @@ class OAuthMailboxTest {
     MailboxPoller poller;
     @Autowired
     MailboxDirectory directory;
+    @Autowired
+    OAuthClientRepository clients;
 
     @AfterAll
     static void stopProvider() {
@@ -241,6 +249,51 @@ class OAuthMailboxTest {
         assertThat(jdbc.sql("select count(distinct message_id) from inbound_email where server_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(api.admin().get(oauthPath(id)).get("state").asText()).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void aTokenEndpointThatDoesNotAnswerFailsWithinItsTimeoutAndHoldsUpNoOtherServer() throws Exception {
+        GreenMailUser other = mailbox();
+        long otherId = server(other, "IMAP");
+        authorize(otherId, other, IMAP_SCOPE);
+        long id = server(mailbox(), "IMAP");
+        OAuthServerRef silentServer = OAuthServerRef.incoming(id);
+        ExecutorService renewal = Executors.newSingleThreadExecutor();
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            Map<String, Object> configuration = provider.configuration(api.baseUrl(), IMAP_SCOPE);
+            configuration.put("tokenUrl", "http://127.0.0.1:" + silent.getLocalPort() + "/token");
+            assertThat(api.admin().put(oauthPath(id), configuration).status()).isEqualTo(200);
+            clients.authorized(silentServer, new IssuedTokens("expired", Instant.now().minusSeconds(60), "refresh"),
+                    secrets.encrypt("expired"), secrets.encrypt("refresh"), "admin");
+
+            long started = System.nanoTime();
+            Future<OAuthTokenException> stuck = renewal.submit(() -> {
+                try {
+                    tokens.accessToken(silentServer);
+                    return null;
+                } catch (OAuthTokenException e) {
+                    return e;
+                }
+            });
+            silent.setSoTimeout(10_000);
+            try (Socket waiting = silent.accept()) {
+                long asked = System.nanoTime();
+                assertThat(tokens.accessToken(OAuthServerRef.incoming(otherId))).isEqualTo(storedAccessToken(otherId));
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("the other server waits for nobody")
+                        .isLessThan(Duration.ofSeconds(1));
+
+                OAuthTokenException failure = stuck.get(15, TimeUnit.SECONDS);
+                assertThat(failure).isNotNull();
+                assertThat(failure.getMessage()).contains("did not answer");
+                assertThat(failure.reauthorizationNeeded()).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            }
+        } finally {
+            renewal.shutdownNow();
+        }
+        JsonNode oauth = api.admin().get(oauthPath(id)).body();
+        assertThat(oauth.get("state").asText()).as("a silent endpoint is no reason to re-authorize").isEqualTo("AUTHORIZED");
+        assertThat(oauth.get("lastRefreshError").asText()).contains("did not answer");
     }
 
     private void authorize(long id, GreenMailUser user, String scope) throws Exception {
