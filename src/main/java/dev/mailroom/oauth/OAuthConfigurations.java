@@ -69,6 +69,12 @@ public class OAuthConfigurations {
         return servers.get(server).name();
     }
 
+    /** The mail server's host, for pages (to suggest its provider's preset). */
+    @Transactional(readOnly = true)
+    public String serverHost(OAuthServerRef server) {
+        return servers.get(server).host();
+    }
+
     /** The views of one kind's servers on OAuth 2.0, by server id: for the server lists. */
     @Transactional(readOnly = true)
     public Map<Long, OAuthView> byServer(ServerKind kind) {

@@ -89,6 +89,10 @@ class OAuthWarningsTest {
         assertThat(audited(outgoingId, "SEND_WARNING")).singleElement().satisfies(m -> assertThat(m)
                 .contains("the Client Secret expired on").contains("re-authorize this server"));
         assertThat(api.admin().get("/api/oauth/servers").body().toString()).contains("the Client Secret expired on");
+
+        assertThat(api.admin().delete("/api/outgoing-servers/" + outgoingId).status()).isEqualTo(204);
+        check.check();
+        assertThat(clients.find(OAuthServerRef.outgoing(outgoingId))).as("a deleted server's secret goes with it").isEmpty();
     }
 
     private void configure(String path, LocalDate secretExpiresOn) {

@@ -88,6 +88,17 @@ class ConsoleOAuthTest {
         assertThat(form.select("input[name=tenant] + .field-error").text()).contains("is required for Microsoft 365");
     }
 
+    @Test
+    void aMicrosoft365MailboxWithoutOAuthOpensItsPageWithTheMicrosoft365Preset() throws Exception {
+        long id = incomingServer();
+
+        Document page = pages.get("/admin/oauth/incoming/" + id);
+
+        assertThat(page.select("select[name=provider] option[selected]").val()).isEqualTo("MICROSOFT_365");
+        assertThat(page.select("#oauth-state")).isEmpty();
+        assertThat(page.text()).contains("This server signs in with its password");
+    }
+
     private void configure(String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("provider", "CUSTOM");
