@@ -32,11 +32,11 @@ import okhttp3.mockwebserver.RecordedRequest;
  * and client-credentials grants). A test may queue the token endpoint's next answer to know the token it issues
  * (GreenMail checks an XOAUTH2 token as the user's password) or to make it refuse (invalid_grant).
  */
-final class OAuthProvider implements AutoCloseable {
+public final class OAuthProvider implements AutoCloseable {
 
-    static final String ISSUER = "entra";
-    static final String CLIENT_ID = "mailroom-desk";
-    static final String CLIENT_SECRET = "Client-Secret-4-Tests";
+    public static final String ISSUER = "entra";
+    public static final String CLIENT_ID = "mailroom-desk";
+    public static final String CLIENT_SECRET = "Client-Secret-4-Tests";
 
     private final Queue<OAuth2HttpResponse> queuedTokenAnswers = new ConcurrentLinkedQueue<>();
     // Refresh tokens rotate, as Entra ID's do; a queued answer is given instead of the token endpoint's own.
@@ -45,7 +45,7 @@ final class OAuthProvider implements AutoCloseable {
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    OAuthProvider() {
+    public OAuthProvider() {
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {
@@ -53,16 +53,16 @@ final class OAuthProvider implements AutoCloseable {
         }
     }
 
-    String authorizationUrl() {
+    public String authorizationUrl() {
         return server.authorizationEndpointUrl(ISSUER).toString();
     }
 
-    String tokenUrl() {
+    public String tokenUrl() {
         return server.tokenEndpointUrl(ISSUER).toString();
     }
 
     /** The body of {@code PUT …/oauth} for this provider, calling back to Mailroom at {@code mailroomBaseUrl}. */
-    Map<String, Object> configuration(String mailroomBaseUrl, String scope) {
+    public Map<String, Object> configuration(String mailroomBaseUrl, String scope) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("provider", "CUSTOM");
         body.put("clientId", CLIENT_ID);
@@ -75,7 +75,7 @@ final class OAuthProvider implements AutoCloseable {
     }
 
     /** What the admin's browser does at the provider: opens the URL and is redirected back; answers the redirect. */
-    URI signIn(String authorizationUrl) throws IOException, InterruptedException {
+    public URI signIn(String authorizationUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(authorizationUrl))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 302) {
@@ -85,14 +85,14 @@ final class OAuthProvider implements AutoCloseable {
     }
 
     /** The token endpoint's next answer: these tokens ({@code refreshToken} null: none sent). */
-    void nextTokens(String accessToken, String refreshToken, long expiresInSeconds) {
+    public void nextTokens(String accessToken, String refreshToken, long expiresInSeconds) {
         String refresh = refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"";
         queue(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                 + expiresInSeconds + refresh + "}");
     }
 
     /** The token endpoint's next answer: an OAuth error, as Entra ID sends it. */
-    void nextError(int status, String error, String description) {
+    public void nextError(int status, String error, String description) {
         queue(status, "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
     }
 
@@ -101,7 +101,7 @@ final class OAuthProvider implements AutoCloseable {
     }
 
     /** The requests the provider received since the last call, oldest first (method, path and form body). */
-    List<String> requests() {
+    public List<String> requests() {
         List<String> seen = new ArrayList<>();
         while (true) {
             RecordedRequest request;

@@ -3,9 +3,11 @@ package dev.mailroom.console.oauth;
 import static dev.mailroom.console.AdminPages.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
+import dev.mailroom.oauth.OAuthProvider;
 import dev.mailroom.testing.Api;
 
 /**
  * OAuth 2.0 in the console: the state on the server lists with a one-click Re-authorize, Authorize sending the browser
- * to the provider with state and PKCE, and the server's OAuth 2.0 page with its form.
+ * to the provider with state and PKCE and its callback authorizing the server (a real authorization server), and the
+ * server's OAuth 2.0 page with its form.
  */
 @ConsoleTest
 class ConsoleOAuthTest {
@@ -86,6 +90,27 @@ class ConsoleOAuthTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Document form = Jsoup.parse(html);
         assertThat(form.select("input[name=tenant] + .field-error").text()).contains("is required for Microsoft 365");
+    }
+
+    @Test
+    void authorizeFromTheConsoleGoesToTheProviderAndItsCallbackAuthorizesTheServer() throws Exception {
+        try (OAuthProvider provider = new OAuthProvider()) {
+            long id = incomingServer();
+            assertThat(api.admin().put("/api/incoming-servers/" + id + "/oauth",
+                    provider.configuration(api.baseUrl(), "https://outlook.office.com/IMAP.AccessAsUser.All")).status())
+                    .isEqualTo(200);
+
+            String location = mvc.perform(post("/admin/oauth/incoming/" + id + "/authorize").with(csrf()).with(ADMIN))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            URI back = provider.signIn(location);
+            String callback = mvc.perform(get("/oauth/callback?" + back.getRawQuery()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+            assertThat(Jsoup.parse(callback).select("#authorized").text()).startsWith("Authorized");
+            Element row = pages.get("/admin/incoming-email-servers").selectFirst("#server-" + id);
+            assertThat(row.select(".oauth-state").text()).isEqualTo("OAuth 2.0: authorized");
+            assertThat(row.select("#reauthorize-" + id)).isEmpty();
+        }
     }
 
     @Test
