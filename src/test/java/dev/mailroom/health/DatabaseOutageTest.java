@@ -21,7 +21,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -39,6 +38,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.testing.StoppablePostgres;
 
@@ -49,7 +49,7 @@ import dev.mailroom.testing.StoppablePostgres;
  * recovers by itself — no restart — fetches that mail, makes each email one ticket, sends each acknowledgment once,
  * and the Email Audit has one DATABASE_RECOVERED entry.
  */
-@Tag("faults")
+@FaultTest
 @MailroomTest
 @DirtiesContext
 @TestPropertySource(properties = {"mailroom.incoming.polling-enabled=true", "mailroom.outgoing.sending-enabled=true",

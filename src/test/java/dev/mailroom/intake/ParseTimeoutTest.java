@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -22,6 +21,7 @@ import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.platform.MailroomProperties;
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.MailroomTest;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * as reading a hung network mount blocks): after {@code mailroom.intake.parse-timeout} it ends PROCESSED_FAILED
  * with the reason in its trace, and the emails after it in the same batch are judged as usual.
  */
-@Tag("faults")
+@FaultTest
 @MailroomTest
 @Import(IntakeHarness.class)
 @DirtiesContext

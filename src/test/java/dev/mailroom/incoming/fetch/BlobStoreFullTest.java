@@ -9,7 +9,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +22,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.testing.TmpfsMount;
 
@@ -31,7 +31,7 @@ import dev.mailroom.testing.TmpfsMount;
  * entry, nothing is stored and nothing is marked seen on the server; once there is space again, the mailbox's own
  * retries fetch everything, with no help.
  */
-@Tag("faults")
+@FaultTest
 @MailroomTest
 @DirtiesContext
 @TestPropertySource(properties = "mailroom.incoming.polling-enabled=true")

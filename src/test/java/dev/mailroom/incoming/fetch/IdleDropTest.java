@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +18,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.MailroomTest;
 
 /**
  * The mail server's connection lost while the watcher is in IDLE, with the regular poll an hour away: the watcher
  * notices within a bounded time, reconnects, and the mail that arrived meanwhile is fetched — none missed.
  */
-@Tag("faults")
+@FaultTest
 @MailroomTest
 @DirtiesContext
 @TestPropertySource(properties = {"mailroom.incoming.polling-enabled=true", "mailroom.incoming.idle-refresh=2s"})
@@ -73,8 +73,8 @@ class IdleDropTest {
             long silenced = System.nanoTime();
             GreenMailboxes.deliver(user, 2, "Announced on a dead connection");
 
-            // idle-refresh 2 s + read timeout 2 s + the watcher's first reconnect delay 5 s, with room for a busy machine
-            await().atMost(Duration.ofSeconds(25)).until(() -> inbound().audited(serverId, "RECEIVED") == 2);
+            // idle-refresh 2 s + read timeout 5 s + the watcher's first reconnect delay 5 s, with room for a busy machine
+            await().atMost(Duration.ofSeconds(40)).until(() -> inbound().audited(serverId, "RECEIVED") == 2);
             System.out.println("Silent IDLE drop: mail stored " + (System.nanoTime() - silenced) / 1_000_000
                     + " ms after the connection went silent");
             assertThat(proxy.connections()).as("a new connection was opened").isGreaterThan(2);
@@ -96,7 +96,7 @@ class IdleDropTest {
         Map<String, Object> server = GreenMailboxes.serverFor(greenMail, user, "IMAP", false);
         server.put("port", proxy.port());
         server.put("pollIntervalSeconds", 3600);
-        server.put("readTimeoutSeconds", 2);
+        server.put("readTimeoutSeconds", 5);
         long serverId = api.admin().post("/api/incoming-servers", server).get("id").asLong();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var status = api.admin().get("/api/incoming-servers/" + serverId + "/status");
