@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The database unreachable since {@code since}; {@code error} is what the last attempt to reach it said. */
-public record DatabaseOutage(Instant since, String error) {
+record DatabaseOutage(Instant since, String error) {
 
     Duration lasted(Instant until) {
         return Duration.between(since, until);

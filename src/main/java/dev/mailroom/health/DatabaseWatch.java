@@ -24,14 +24,14 @@ import dev.mailroom.platform.DaemonThreads;
 
 /**
  * Checks every couple of seconds that this node reaches its database, on a thread of its own (db-scheduler needs the
- * database itself, so it cannot be the one to notice). An outage is logged when it starts, shown by the {@code mailroom}
- * health indicator while it lasts, and written to the Email Audit once the database is back (DATABASE_RECOVERED,
+ * database itself, so it cannot be the one to notice). An outage is logged when it starts, shown by the
+ * {@code mailroom} health indicator while it lasts, and written to the Email Audit once the database is back (DATABASE_RECOVERED,
  * with how long it lasted). Nothing here restarts anything: the connection pool reconnects and db-scheduler resumes
  * on their own; this only tells the admin.
  */
 @Component
 @EnableConfigurationProperties(HealthProperties.class)
-public class DatabaseWatch implements SmartLifecycle {
+class DatabaseWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
     private static final int VALIDATION_SECONDS = 2;
@@ -52,7 +52,7 @@ public class DatabaseWatch implements SmartLifecycle {
     }
 
     /** The outage going on now, if the last check could not reach the database. */
-    public Optional<DatabaseOutage> outage() {
+    Optional<DatabaseOutage> outage() {
         return Optional.ofNullable(outage);
     }
 
@@ -98,10 +98,10 @@ public class DatabaseWatch implements SmartLifecycle {
         Instant until = unrecordedUntil;
         try {
             audit.record(NewAuditEntry.of(AuditStatus.DATABASE_RECOVERED).occurredAt(until)
-                    .message("The database was unreachable for " + DatabaseOutage.seconds(ended.lasted(until)) + " (from "
-                            + ended.since() + " to " + until + "; last error: " + ended.error() + "). Fetching and"
-                            + " sending paused meanwhile and resumed by themselves; mail stayed on the mail servers"
-                            + " until it was stored, and notifications waited in the outbox"));
+                    .message("The database was unreachable for " + DatabaseOutage.seconds(ended.lasted(until))
+                            + " (from " + ended.since() + " to " + until + "; last error: " + ended.error() + ")."
+                            + " Fetching and sending paused meanwhile and resumed by themselves; mail stayed on the"
+                            + " mail servers until it was stored, and notifications waited in the outbox"));
             unrecorded = null;
         } catch (RuntimeException e) {
             log.debug("The end of the database outage is not in the Email Audit yet: {}", e.getMessage());

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +73,8 @@ class IntakeBatch implements DisposableBean {
             while (parsing.size() < ahead && next.hasNext()) {
                 InboundEmail email = next.next();
                 IncomingServer server = serverById.computeIfAbsent(email.serverId(), servers::findById).orElse(null);
-                parsing.add(new Parsing(email, server, parsers.submit(() -> processor.prepare(email, server, preference))));
+                Future<PreparedEmail> prepared = parsers.submit(() -> processor.prepare(email, server, preference));
+                parsing.add(new Parsing(email, server, prepared));
             }
             processor.decide(await(parsing.poll(), preference), false, InboundState.RECEIVED);
         }

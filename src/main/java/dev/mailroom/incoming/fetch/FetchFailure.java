@@ -63,8 +63,8 @@ record FetchFailure(String step, String detail) {
             return new FetchFailure("fetch", "the server closed the connection (" + describe(cause) + ")");
         }
         if (cause instanceof BlobWriteException && cause.getCause() instanceof BlobStoreFullException full) {
-            return new FetchFailure(STORE_STEP, full.getMessage() + "; fetching is paused and resumes by itself once there"
-                    + " is space again; nothing was marked processed on the server");
+            return new FetchFailure(STORE_STEP, full.getMessage() + "; fetching is paused and resumes by itself once"
+                    + " there is space again; nothing was marked processed on the server");
         }
         if (cause instanceof BlobWriteException) {
             return new FetchFailure(STORE_STEP, "could not write the raw email to the blob store: " + describe(cause.getCause())

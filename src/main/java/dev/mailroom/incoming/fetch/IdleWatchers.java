@@ -32,7 +32,8 @@ class IdleWatchers implements SmartLifecycle, DisposableBean {
     private final Duration refreshEvery;
     private final Map<Long, IdleWatcher> watchers = new ConcurrentHashMap<>();
     private final Map<Long, ScheduledFuture<?>> refreshes = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService refresher = Executors.newScheduledThreadPool(2, DaemonThreads.named("idle-refresh"));
+    private final ScheduledExecutorService refresher =
+            Executors.newScheduledThreadPool(2, DaemonThreads.named("idle-refresh"));
     private volatile boolean running;
 
     IdleWatchers(MailboxDirectory directory, MailSessionFactory sessions, PollNudges nudges, FetchProperties properties) {
