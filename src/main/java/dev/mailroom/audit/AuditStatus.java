@@ -2,7 +2,8 @@ package dev.mailroom.audit;
 
 /**
  * The statuses the FAQ names, plus the mailbox connection outcomes (the FAQ sends admins to Email Audit for
- * "fetch logs") and the loop breaker's quarantines of a sender or ticket thread. Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
+ * "fetch logs"), the end of a database outage (fetching and sending stood still meanwhile) and the loop breaker's
+ * quarantines of a sender or ticket thread. Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
  */
 public enum AuditStatus {
     RECEIVED(AuditEvent.INCOMING),
@@ -12,6 +13,7 @@ public enum AuditStatus {
     ATTACHMENT_PROCESSED_FAILED(AuditEvent.INCOMING),
     FETCH_FAILED(AuditEvent.INCOMING),
     FETCH_RECOVERED(AuditEvent.INCOMING),
+    DATABASE_RECOVERED(AuditEvent.INCOMING),
     LOOP_QUARANTINED(AuditEvent.INCOMING),
     LOOP_RELEASED(AuditEvent.INCOMING),
     SENT(AuditEvent.OUTGOING),
