@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.platform.MailIdentity;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -20,9 +21,11 @@ import jakarta.mail.Transport;
 public class SmtpSessions {
 
     private final ServerTrust trust;
+    private final MailIdentity identity;
 
-    SmtpSessions(ServerTrust trust) {
+    SmtpSessions(ServerTrust trust, MailIdentity identity) {
         this.trust = trust;
+        this.identity = identity;
     }
 
     public Properties properties(SmtpConnection connection) {
@@ -32,6 +35,7 @@ public class SmtpSessions {
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", connection.host());
         properties.put("mail.smtp.port", String.valueOf(connection.port()));
+        properties.put("mail.smtp.localhost", identity.heloName());
         properties.put("mail.smtp.connectiontimeout", String.valueOf(connection.connectTimeout().toMillis()));
         properties.put("mail.smtp.timeout", String.valueOf(connection.readTimeout().toMillis()));
         properties.put("mail.smtp.writetimeout", String.valueOf(connection.readTimeout().toMillis()));
