@@ -37,6 +37,14 @@ public final class AuditMessages {
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
 
+    // FETCH_FAILED / SEND_FAILED of a server on OAuth 2.0 that must be authorized again: the FAQ's answers.
+    public static final String OAUTH_INCOMING_STOPPED = "The OAuth access token expired or Microsoft revoked it, and "
+            + "ServiceOps can no longer authenticate with the mail server. Open the server, enter the password, and click "
+            + "Update to again save the configuration and to complete the OAuth flow with a Global Administrator account.";
+    public static final String OAUTH_OUTGOING_STOPPED = "The OAuth access token expired or Microsoft revoked it, and "
+            + "ServiceOps can no longer send emails through the configured server. Open the server, enter the password, "
+            + "and click Update to again save the configuration and complete the authorization flow with admin credentials.";
+
     private AuditMessages() {
     }
 }

@@ -2,8 +2,9 @@ package dev.mailroom.audit;
 
 /**
  * The statuses the FAQ names, plus the mailbox connection outcomes (the FAQ sends admins to Email Audit for
- * "fetch logs"), the end of a database outage (fetching and sending stood still meanwhile) and the loop breaker's
- * quarantines of a sender or ticket thread. Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
+ * "fetch logs"), the end of a database outage (fetching and sending stood still meanwhile), the loop breaker's
+ * quarantines of a sender or ticket thread, and the warnings before a server's OAuth 2.0 sign-in breaks. Screens show
+ * {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
  */
 public enum AuditStatus {
     RECEIVED(AuditEvent.INCOMING),
@@ -13,12 +14,16 @@ public enum AuditStatus {
     ATTACHMENT_PROCESSED_FAILED(AuditEvent.INCOMING),
     FETCH_FAILED(AuditEvent.INCOMING),
     FETCH_RECOVERED(AuditEvent.INCOMING),
+    /** A mailbox on OAuth 2.0 that will stop fetching unless an admin acts (token unused long, secret expiring). */
+    FETCH_WARNING(AuditEvent.INCOMING),
     DATABASE_RECOVERED(AuditEvent.INCOMING),
     LOOP_QUARANTINED(AuditEvent.INCOMING),
     LOOP_RELEASED(AuditEvent.INCOMING),
     SENT(AuditEvent.OUTGOING),
     SEND_FAILED(AuditEvent.OUTGOING),
-    SEND_IGNORED(AuditEvent.OUTGOING);
+    SEND_IGNORED(AuditEvent.OUTGOING),
+    /** An outgoing server on OAuth 2.0 that will stop sending unless an admin acts. */
+    SEND_WARNING(AuditEvent.OUTGOING);
 
     private final AuditEvent event;
 

@@ -2,9 +2,12 @@ package dev.mailroom.connectiontest;
 
 /**
  * The steps of Test Connection, in the order they can run. A mailbox runs five of them; an SMTP server up to nine
- * (greeting, EHLO, STARTTLS and a second EHLO, AUTH, and a test email when a recipient is given).
+ * (greeting, EHLO, STARTTLS and a second EHLO, AUTH, and a test email when a recipient is given). A server on
+ * OAuth 2.0 gets its access token first.
  */
 public enum ConnectionStep {
+    /** Only for a server on OAuth 2.0: an access token from the provider, before the mail server is contacted. */
+    OAUTH_TOKEN("OAuth token"),
     DNS_LOOKUP("DNS lookup"),
     TCP_CONNECT("TCP connect"),
     GREETING("Server greeting"),

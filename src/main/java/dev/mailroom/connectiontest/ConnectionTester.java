@@ -27,6 +27,7 @@ public class ConnectionTester {
     private final Step<MailboxProbe> startTls;
     private final Step<MailboxProbe> login;
     private final Step<MailboxProbe> openFolder = new OpenFolderStep();
+    private final Step<MailboxProbe> oauthToken = new OAuthTokenStep<>(probe -> probe.connection.tokenSignIn());
 
     public ConnectionTester(ServerTrust trust, MailSessionFactory sessions) {
         this.tlsHandshake = new TlsHandshakeStep(trust);
@@ -54,6 +55,7 @@ public class ConnectionTester {
             case SSL_TLS -> tlsHandshake;
             case STARTTLS -> startTls;
         };
-        return List.of(dnsLookup, tcpConnect, security, login, openFolder);
+        return connection.signsInWithToken() ? List.of(oauthToken, dnsLookup, tcpConnect, security, login, openFolder)
+                : List.of(dnsLookup, tcpConnect, security, login, openFolder);
     }
 }

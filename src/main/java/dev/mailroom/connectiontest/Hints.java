@@ -132,6 +132,20 @@ final class Hints {
                 + "password for IMAP and POP3.";
     }
 
+    static String oauthToken(boolean lasting) {
+        return lasting
+                ? "Authorize this server again (Authorize on its page, or POST …/oauth/authorize) and sign in at the "
+                        + "provider with the mailbox's account; if the Client Secret expired, enter the new one first."
+                : "The token endpoint did not give a token now. Check the Token URL and that Mailroom can reach it, then "
+                        + "test again.";
+    }
+
+    static String tokenRefused() {
+        return "The mail server refused the access token. Check that the Scope grants this protocol (e.g. "
+                + "IMAP.AccessAsUser.All, POP.AccessAsUser.All, SMTP.Send) and that the mailbox allows sign-in with "
+                + "OAuth 2.0 (Microsoft 365: IMAP, POP or Authenticated SMTP enabled for it).";
+    }
+
     static String loginFailed(MailConnection c) {
         return "The server did not let Mailroom sign in; its answer above says why. Check the username, password and "
                 + "security type (" + WellKnownPorts.usualPorts(c.protocol()) + ").";

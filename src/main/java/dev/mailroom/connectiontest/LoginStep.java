@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 
 import dev.mailroom.incoming.connection.MailConnection;
 import dev.mailroom.incoming.connection.MailSessionFactory;
+import dev.mailroom.incoming.connection.OAuthSignInException;
 
 /** Signs in through {@link MailSessionFactory}, exactly as the fetcher will: a new connection made by Angus Mail. */
 final class LoginStep implements Step<MailboxProbe> {
@@ -28,7 +29,10 @@ final class LoginStep implements Step<MailboxProbe> {
         MailConnection c = probe.connection;
         try {
             probe.store = sessions.connect(c);
-            return Outcome.passed("Signed in as " + c.username(), null);
+            return Outcome.passed("Signed in as " + c.username() + (c.signsInWithToken() ? " (XOAUTH2)" : ""), null);
+        } catch (OAuthSignInException e) {
+            return Outcome.failed("The server refused the access token of " + c.username(), e.getMessage(),
+                    e.lasting() ? Hints.oauthToken(true) : Hints.tokenRefused());
         } catch (AuthenticationFailedException e) {
             return Outcome.failed("The server refused the username or password of " + c.username(), e.getMessage(),
                     Hints.wrongCredentials());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mailroom.incoming.connection.OAuthSignInException;
 import dev.mailroom.outgoing.SmtpConnection;
 
 /**
@@ -37,6 +38,13 @@ final class SmtpAuthStep implements Step<SmtpProbe> {
         SmtpDialogue dialogue = probe.dialogue();
         SmtpDialogue.Reply reply;
         String mechanism;
+        if (c.signsInWithToken()) {
+            if (!mechanisms.contains("XOAUTH2")) {
+                return Outcome.failed("The server offers no OAuth 2.0 sign-in (AUTH " + offered.get() + ")",
+                        String.join("\n", probe.extensions), Hints.tokenRefused());
+            }
+            return xoauth2(dialogue, c);
+        }
         if (mechanisms.contains("PLAIN")) {
             mechanism = "PLAIN";
             reply = dialogue.command("AUTH PLAIN " + base64("\0" + c.username() + "\0" + c.password()));
@@ -54,6 +62,32 @@ final class SmtpAuthStep implements Step<SmtpProbe> {
                     String.join("\n", probe.extensions), Hints.smtpNoUsableMechanism("AUTH " + offered.get()));
         }
         return judge(reply, mechanism, c).withReplyCode(reply.code());
+    }
+
+    /** XOAUTH2 with the access token, and once more with a renewed one if the server refuses it. */
+    private static Outcome xoauth2(SmtpDialogue dialogue, SmtpConnection c) throws IOException {
+        try {
+            String token = c.tokenSignIn().accessToken();
+            SmtpDialogue.Reply reply = xoauth2(dialogue, c.username(), token);
+            if (!reply.is(ACCEPTED) && !reply.temporary()) {
+                reply = xoauth2(dialogue, c.username(), c.tokenSignIn().renewAfterRejection(token));
+            }
+            if (reply.is(ACCEPTED)) {
+                return Outcome.passed("Signed in as " + c.username() + " (AUTH XOAUTH2)", reply.text()).withReplyCode(reply.code());
+            }
+            return Outcome.failed("The server refused the access token of " + c.username() + " (AUTH XOAUTH2)",
+                    reply.text(), reply.temporary() ? Hints.smtpTemporaryFailure() : Hints.tokenRefused())
+                    .withReplyCode(reply.code());
+        } catch (OAuthSignInException e) {
+            return Outcome.failed("No access token: " + e.getMessage(), null, Hints.oauthToken(e.lasting()));
+        }
+    }
+
+    private static SmtpDialogue.Reply xoauth2(SmtpDialogue dialogue, String username, String token) throws IOException {
+        SmtpDialogue.Reply reply = dialogue.command("AUTH XOAUTH2 " + base64("user=" + username + "\u0001auth=Bearer "
+                + token + "\u0001\u0001"));
+        // A refusal may come as a 334 challenge with the error; an empty line ends it with the final reply.
+        return reply.is(CONTINUE) ? dialogue.command("") : reply;
     }
 
     private static Outcome judge(SmtpDialogue.Reply reply, String mechanism, SmtpConnection c) {

@@ -30,6 +30,7 @@ public class SmtpConnectionTester {
     private final Step<SmtpProbe> startTls;
     private final Step<SmtpProbe> ehloAgain = new SmtpEhloStep(ConnectionStep.EHLO_AFTER_STARTTLS);
     private final Step<SmtpProbe> auth = new SmtpAuthStep();
+    private final Step<SmtpProbe> oauthToken = new OAuthTokenStep<>(probe -> probe.connection.tokenSignIn());
     private final SmtpSessions sessions;
 
     public SmtpConnectionTester(ServerTrust trust, SmtpSessions sessions) {
@@ -59,7 +60,11 @@ public class SmtpConnectionTester {
     }
 
     private List<Step<? super SmtpProbe>> plan(SmtpConnection connection, TestEmail testEmail) {
-        List<Step<? super SmtpProbe>> plan = new ArrayList<>(List.of(dnsLookup, tcpConnect));
+        List<Step<? super SmtpProbe>> plan = new ArrayList<>();
+        if (connection.signsInWithToken()) {
+            plan.add(oauthToken);
+        }
+        plan.addAll(List.of(dnsLookup, tcpConnect));
         if (connection.security() == MailSecurity.SSL_TLS) {
             plan.add(tlsHandshake);
         }

@@ -29,7 +29,8 @@ public record OutgoingServerRequest(
         @NotBlank @Size(max = 253) String host,
         @Schema(description = "SMTP port", defaultValue = "587") @Min(1) @Max(65535) Integer port,
         @Schema(defaultValue = "STARTTLS") MailSecurity security,
-        @Schema(description = "PASSWORD when a username is given, otherwise NONE") SmtpAuthentication authentication,
+        @Schema(description = "NONE, PASSWORD or OAUTH2 (then PUT /api/outgoing-servers/{id}/oauth and authorize); "
+                + "default PASSWORD when a username is given, otherwise NONE") SmtpAuthentication authentication,
         @Size(max = 320) String username,
         @Schema(description = "Write-only. Required on create when authentication is PASSWORD; on update, leave it "
                 + "out to keep the stored one", accessMode = Schema.AccessMode.WRITE_ONLY)

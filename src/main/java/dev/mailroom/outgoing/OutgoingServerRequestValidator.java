@@ -32,6 +32,11 @@ public class OutgoingServerRequestValidator implements Validator {
                 && (request.username() == null || request.username().isBlank())) {
             FieldChecks.reject(errors, "username", "is required when the server signs in with a password (PASSWORD)");
         }
+        if (request.effectiveAuthentication() == SmtpAuthentication.OAUTH2
+                && (request.username() == null || request.username().isBlank())) {
+            FieldChecks.reject(errors, "username", "is required when the server signs in with OAuth 2.0 (OAUTH2): "
+                    + "the mailbox the token is for");
+        }
         if (request.password() != null && request.password().length() > OutgoingServerRequest.MAX_PASSWORD_LENGTH) {
             FieldChecks.reject(errors, "password", "must be at most " + OutgoingServerRequest.MAX_PASSWORD_LENGTH + " characters");
         }

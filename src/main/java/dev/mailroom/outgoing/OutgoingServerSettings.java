@@ -58,6 +58,9 @@ public record OutgoingServerSettings(
         if (authentication == SmtpAuthentication.PASSWORD && (username == null || username.isBlank() || !passwordSet)) {
             return Optional.of("the outgoing server '" + name + "' signs in with a password, but the username or password is missing");
         }
+        if (authentication == SmtpAuthentication.OAUTH2 && (username == null || username.isBlank())) {
+            return Optional.of("the outgoing server '" + name + "' signs in with OAuth 2.0, but the username is missing");
+        }
         if (replyToAddress == null || replyToAddress.isBlank()) {
             return Optional.of("the outgoing server '" + name + "' has no Reply-To address");
         }

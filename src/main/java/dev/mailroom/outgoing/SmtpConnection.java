@@ -4,10 +4,12 @@ import java.time.Duration;
 
 import dev.mailroom.incoming.connection.MailEndpoint;
 import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.incoming.connection.TokenSignIn;
 
 /**
  * Everything needed to reach and sign in to one SMTP server, with the password already decrypted. Lives only in
  * memory for one send or test; {@link #toString()} leaves the password out so it cannot reach a log by accident.
+ * With authentication {@code OAUTH2} it carries a {@link TokenSignIn} instead of a password and signs in with XOAUTH2.
  */
 public record SmtpConnection(
         String host,
@@ -18,7 +20,16 @@ public record SmtpConnection(
         String password,
         boolean trustSelfSignedCertificate,
         Duration connectTimeout,
-        Duration readTimeout) implements MailEndpoint {
+        Duration readTimeout,
+        TokenSignIn tokenSignIn) implements MailEndpoint {
+
+    /** A server that signs in with a password, or not at all. */
+    public SmtpConnection(String host, int port, MailSecurity security, SmtpAuthentication authentication,
+            String username, String password, boolean trustSelfSignedCertificate, Duration connectTimeout,
+            Duration readTimeout) {
+        this(host, port, security, authentication, username, password, trustSelfSignedCertificate, connectTimeout,
+                readTimeout, null);
+    }
 
     @Override
     public String protocolName() {
@@ -41,7 +52,11 @@ public record SmtpConnection(
     }
 
     public boolean signsIn() {
-        return authentication == SmtpAuthentication.PASSWORD;
+        return authentication != SmtpAuthentication.NONE;
+    }
+
+    public boolean signsInWithToken() {
+        return authentication == SmtpAuthentication.OAUTH2;
     }
 
     /** {@code smtp://smtp.example.com:587 (STARTTLS)}: for logs and messages. */

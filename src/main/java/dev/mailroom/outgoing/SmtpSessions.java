@@ -14,7 +14,8 @@ import jakarta.mail.Transport;
 /**
  * Builds the Jakarta Mail session for an SMTP server and signs in to it. The sender and Test Connection both connect
  * through here, so a server that passes the test is reached the same way when mail is sent. The password goes to
- * {@link Transport#connect} only, never into the properties.
+ * {@link Transport#connect} only, never into the properties. With OAuth 2.0 it signs in with XOAUTH2 and the access
+ * token, renewed once when the server refuses it.
  */
 @Component
 public class SmtpSessions {
@@ -40,7 +41,7 @@ public class SmtpSessions {
         properties.put("mail.smtp.writetimeout", String.valueOf(connection.readTimeout().toMillis()));
         properties.put("mail.smtp.auth", String.valueOf(connection.signsIn()));
         // The order Test Connection's AUTH step tries, so a server that passes the test signs us in the same way.
-        properties.put("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
+        properties.put("mail.smtp.auth.mechanisms", connection.signsInWithToken() ? "XOAUTH2" : "PLAIN LOGIN");
         properties.put("mail.smtp.ssl.enable", String.valueOf(connection.security() == MailSecurity.SSL_TLS));
         properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
         // A server that stops offering STARTTLS must fail, not silently carry the password and the mail in plain text.
@@ -67,7 +68,10 @@ public class SmtpSessions {
 
     /** Connects (and signs in) a transport the caller already holds, so it can read the server's last reply on failure. */
     public void connect(SmtpConnection connection, Transport transport) throws MessagingException {
-        if (connection.signsIn()) {
+        if (connection.signsInWithToken()) {
+            connection.tokenSignIn().signIn(token -> transport.connect(connection.host(), connection.port(),
+                    connection.username(), token));
+        } else if (connection.signsIn()) {
             transport.connect(connection.host(), connection.port(), connection.username(), connection.password());
         } else {
             transport.connect(connection.host(), connection.port(), null, null);

@@ -1,5 +1,6 @@
 package dev.mailroom.security;
 
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
@@ -48,7 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers(DELETE, "/api/groups/**", "/api/categories/**", "/api/users/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
                         .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**", "/api/outgoing-servers/**",
-                                "/api/notification-templates/**", "/api/recipient-suppressions/**", "/api/outbox/**")
+                                "/api/notification-templates/**", "/api/recipient-suppressions/**", "/api/outbox/**",
+                                "/api/oauth/**")
                                 .hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))
@@ -68,6 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/login", "/error", "/assets/**", "/webjars/**").permitAll()
+                        // the provider's redirect after an authorization: the single-use state is the proof
+                        .requestMatchers(GET, "/oauth/callback").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mailroom.outgoing.OutgoingServerService;
+import dev.mailroom.oauth.OAuthConfigurations;
+import dev.mailroom.oauth.ServerKind;
 
 /**
  * Admin › Support Channels › Emails › Outgoing Email Servers: every SMTP server, whether it can send (and if not, the
@@ -16,14 +18,17 @@ import dev.mailroom.outgoing.OutgoingServerService;
 class OutgoingServersPageController {
 
     private final OutgoingServerService servers;
+    private final OAuthConfigurations oauth;
 
-    OutgoingServersPageController(OutgoingServerService servers) {
+    OutgoingServersPageController(OutgoingServerService servers, OAuthConfigurations oauth) {
         this.servers = servers;
+        this.oauth = oauth;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("servers", servers.list());
+        model.addAttribute("oauth", oauth.byServer(ServerKind.OUTGOING));
         return "console/outgoing/list";
     }
 }

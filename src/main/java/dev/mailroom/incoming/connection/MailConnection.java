@@ -5,6 +5,7 @@ import java.time.Duration;
 /**
  * Everything needed to reach and open one mailbox, with the password already decrypted. Lives only in memory for
  * the length of one fetch or test; {@link #toString()} leaves the password out so it cannot reach a log by accident.
+ * A server that signs in with OAuth 2.0 has a {@link TokenSignIn} (and no password): it signs in with XOAUTH2.
  */
 public record MailConnection(
         MailProtocol protocol,
@@ -16,7 +17,20 @@ public record MailConnection(
         String folder,
         boolean trustSelfSignedCertificate,
         Duration connectTimeout,
-        Duration readTimeout) implements MailEndpoint {
+        Duration readTimeout,
+        TokenSignIn tokenSignIn) implements MailEndpoint {
+
+    /** A mailbox that signs in with its password. */
+    public MailConnection(MailProtocol protocol, String host, int port, MailSecurity security, String username,
+            String password, String folder, boolean trustSelfSignedCertificate, Duration connectTimeout,
+            Duration readTimeout) {
+        this(protocol, host, port, security, username, password, folder, trustSelfSignedCertificate, connectTimeout,
+                readTimeout, null);
+    }
+
+    public boolean signsInWithToken() {
+        return tokenSignIn != null;
+    }
 
     @Override
     public String protocolName() {
@@ -45,7 +59,8 @@ public record MailConnection(
 
     @Override
     public String toString() {
-        return "MailConnection[" + address() + ", username=" + username + ", folder=" + folder
+        return "MailConnection[" + address() + ", username=" + username + (signsInWithToken() ? ", OAuth 2.0" : "")
+                + ", folder=" + folder
                 + ", trustSelfSignedCertificate=" + trustSelfSignedCertificate + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + "]";
     }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
  * Builds the Jakarta Mail session for a mailbox and signs in to it. Fetching and Test Connection both connect through
  * here, so a server that passes the test is reached the same way when it is fetched: same security, certificate
  * trust, host name check and timeouts. The password goes to {@link Store#connect} only, never into the properties.
+ * A server on OAuth 2.0 signs in with XOAUTH2 and its access token; when the server refuses the token, it is renewed
+ * once and the sign-in tried again (a token revoked or cut short before its expiry).
  */
 @Component
 public class MailSessionFactory {
@@ -37,6 +39,9 @@ public class MailSessionFactory {
         properties.put(prefix + ".starttls.enable", String.valueOf(startTls));
         // A server that stops offering STARTTLS must fail, not silently carry the password in plain text.
         properties.put(prefix + ".starttls.required", String.valueOf(startTls));
+        if (connection.signsInWithToken()) {
+            properties.put(prefix + ".auth.mechanisms", "XOAUTH2");
+        }
         if (tls) {
             properties.put(prefix + ".ssl.socketFactory", trust.socketFactory(connection));
             properties.put(prefix + ".ssl.checkserveridentity", String.valueOf(trust.checksHostname(connection)));
@@ -55,7 +60,12 @@ public class MailSessionFactory {
 
     public Store connect(MailConnection connection, Session session) throws MessagingException {
         Store store = session.getStore(connection.protocol().javaMailName());
-        store.connect(connection.host(), connection.port(), connection.username(), connection.password());
+        if (connection.signsInWithToken()) {
+            connection.tokenSignIn().signIn(token -> store.connect(connection.host(), connection.port(),
+                    connection.username(), token));
+        } else {
+            store.connect(connection.host(), connection.port(), connection.username(), connection.password());
+        }
         return store;
     }
 }

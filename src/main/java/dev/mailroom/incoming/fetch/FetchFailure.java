@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
 
+import dev.mailroom.incoming.connection.OAuthSignInException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
@@ -51,6 +52,9 @@ record FetchFailure(String step, String detail) {
         if (cause instanceof SSLException) {
             return new FetchFailure("TLS", describe(cause)
                     + "; check the security type for this port and that the server's certificate is trusted");
+        }
+        if (cause instanceof OAuthSignInException) {
+            return new FetchFailure("OAuth sign-in", describe(cause));
         }
         if (cause instanceof AuthenticationFailedException) {
             return new FetchFailure("login", describe(cause)

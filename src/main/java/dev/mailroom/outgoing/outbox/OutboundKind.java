@@ -9,7 +9,9 @@ public enum OutboundKind {
     /** The ticket was resolved. */
     TICKET_RESOLVED(true),
     /** The test email an admin asked for from an outgoing server's Test Connection. */
-    TEST_EMAIL(true);
+    TEST_EMAIL(true),
+    /** A warning to the desk's admins (a server's OAuth 2.0 sign-in about to break). */
+    ADMIN_WARNING(true);
 
     private final boolean automatic;
 

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 
+import dev.mailroom.incoming.connection.OAuthSignInException;
 import dev.mailroom.outgoing.SmtpConnection;
 
 /** Turns what Jakarta Mail threw into an {@link SmtpFailure} that names the step and the server's answer. */
@@ -27,6 +28,10 @@ final class SmtpFailures {
     /** A failure while connecting and signing in; {@code lastReply} is the server's last reply code, or -1. */
     static SmtpFailure ofConnect(MessagingException e, SmtpConnection connection, int lastReply, String lastResponse) {
         String where = connection.address();
+        if (e instanceof OAuthSignInException token) {
+            String description = "OAuth sign-in at " + where + " failed: " + token.getMessage();
+            return token.lasting() ? SmtpFailure.permanent(description) : SmtpFailure.temporary(description);
+        }
         if (e instanceof AuthenticationFailedException) {
             String answer = answer(e.getMessage(), lastResponse);
             String description = "Authentication failed at " + where + ": " + answer + ". " + AUTHENTICATION_HINT;
