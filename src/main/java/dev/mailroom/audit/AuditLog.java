@@ -2,8 +2,11 @@ package dev.mailroom.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -43,6 +46,12 @@ public class AuditLog implements BlobOwner {
 
     public Optional<AuditEntry> find(long id) {
         return repository.findById(id);
+    }
+
+    /** The newest entry about each of these inbound emails, by inbound email id (an email without entries is absent). */
+    public Map<Long, AuditEntry> latestAbout(Collection<Long> inboundEmailIds) {
+        return repository.latestAbout(inboundEmailIds).stream()
+                .collect(Collectors.toMap(AuditEntry::inboundEmailId, entry -> entry));
     }
 
     public PageResponse<AuditEntry> search(AuditQuery query, PageRequest page) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,17 @@ class AuditRepository {
 
     Optional<AuditEntry> findById(long id) {
         return jdbc.sql("select * from audit_entry where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** The newest entry of each of these inbound emails; {@code ix_audit_inbound} finds them. */
+    List<AuditEntry> latestAbout(Collection<Long> inboundEmailIds) {
+        if (inboundEmailIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from audit_entry where id in (select max(id) from audit_entry
+                    where inbound_email_id in (:ids) group by inbound_email_id)""")
+                .param("ids", inboundEmailIds).query(this::map).list();
     }
 
     List<AuditEntry> search(AuditQuery query, PageRequest page) {

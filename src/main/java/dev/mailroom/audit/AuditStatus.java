@@ -2,7 +2,7 @@ package dev.mailroom.audit;
 
 /**
  * The statuses the FAQ names, plus the mailbox connection outcomes (the FAQ sends admins to Email Audit for
- * "fetch logs") and the loop breaker's quarantines of a sender or ticket thread. Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
+ * "fetch logs") and the loop breaker's quarantines of a sender or ticket thread, and an admin discarding an email the intake could not finish. Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
  */
 public enum AuditStatus {
     RECEIVED(AuditEvent.INCOMING),
@@ -14,6 +14,7 @@ public enum AuditStatus {
     FETCH_RECOVERED(AuditEvent.INCOMING),
     LOOP_QUARANTINED(AuditEvent.INCOMING),
     LOOP_RELEASED(AuditEvent.INCOMING),
+    DISCARDED(AuditEvent.INCOMING),
     SENT(AuditEvent.OUTGOING),
     SEND_FAILED(AuditEvent.OUTGOING),
     SEND_IGNORED(AuditEvent.OUTGOING);
