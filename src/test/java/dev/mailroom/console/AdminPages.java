@@ -36,6 +36,15 @@ public class AdminPages {
         return parse(htmx ? request.header("HX-Request", "true") : request);
     }
 
+    /** A form post with these fields (name, value, name, value, …) and its CSRF token, answered with a page (200). */
+    public Document postForm(String path, String... fields) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).with(csrf());
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        return parse(request);
+    }
+
     private Document parse(MockHttpServletRequestBuilder request) throws Exception {
         return Jsoup.parse(mvc.perform(request.with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
