@@ -99,6 +99,16 @@ class AuditRepository {
                 .param("ids", inboundEmailIds).query(this::map).list();
     }
 
+    /** The inbound emails of the entries matching the query, newest entry first, at most {@code limit} entries read. */
+    List<Long> inboundEmailIds(AuditQuery query, int limit) {
+        Where where = where(query);
+        String conditions = where.sql.isEmpty() ? " where inbound_email_id is not null"
+                : where.sql + " and inbound_email_id is not null";
+        return jdbc.sql("select inbound_email_id from audit_entry" + conditions
+                        + " order by occurred_at desc, id desc fetch first " + limit + " rows only")
+                .params(where.params).query(Long.class).list();
+    }
+
     List<AuditEntry> search(AuditQuery query, PageRequest page) {
         Where where = where(query);
         return jdbc.sql("select * from audit_entry" + where.sql + " order by occurred_at desc, id desc"

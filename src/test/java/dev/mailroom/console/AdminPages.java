@@ -30,6 +30,11 @@ public class AdminPages {
         return parse(MockMvcRequestBuilders.get(path));
     }
 
+    /** The part of a page htmx asks for (with its header). */
+    public Document getFragment(String path) throws Exception {
+        return parse(MockMvcRequestBuilders.get(path).header("HX-Request", "true"));
+    }
+
     /** A form post with its CSRF token; {@code htmx} adds the header htmx sends, for the fragment it swaps in. */
     public Document post(String path, boolean htmx) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).with(csrf());
