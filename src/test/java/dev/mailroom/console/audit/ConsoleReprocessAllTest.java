@@ -68,10 +68,10 @@ class ConsoleReprocessAllTest {
         assertThat(api.admin().post("/api/intake/emails/" + ignored[0] + "/reprocess", null).get("status").asString())
                 .isEqualTo("PROCESSED");
 
-        String filter = "status=RECEIVED_IGNORED&server=incoming-" + desk.serverId();
+        String filter = "status=RECEIVED_IGNORED&server=INCOMING-" + desk.serverId();
         Document list = pages.get("/admin/email-audit?" + filter);
         assertThat(list.select("#reprocess-all").text()).isEqualTo("Reprocess all 3 RECEIVED IGNORED entries…");
-        assertThat(pages.get("/admin/email-audit?status=PROCESSED&server=incoming-" + desk.serverId())
+        assertThat(pages.get("/admin/email-audit?status=PROCESSED&server=INCOMING-" + desk.serverId())
                 .select("#reprocess-all")).as("only ignored and failed emails are reprocessed").isEmpty();
 
         Document confirm = pages.get(list.select("#reprocess-all").attr("href"));

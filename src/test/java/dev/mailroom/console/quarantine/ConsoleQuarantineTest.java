@@ -68,6 +68,8 @@ class ConsoleQuarantineTest {
         assertThat(row.select(".count").text()).isEqualTo("4");
         assertThat(row.select(".limit").text()).isEqualTo("3 emails in 10 minutes");
         assertThat(row.select(".server").text()).isNotBlank();
+        assertThat(row.select("a.ignored-meanwhile").attr("href")).isEqualTo("/admin/email-audit?status=RECEIVED_IGNORED&sender="
+                + sender + "&server=INCOMING-" + desk.serverId());
 
         Document confirm = pages.get(PATH + "/" + id + "/release");
         assertThat(confirm.select("h1").text()).isEqualTo("Release " + sender + "?");
