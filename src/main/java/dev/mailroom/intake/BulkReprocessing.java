@@ -2,6 +2,7 @@ package dev.mailroom.intake;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public class BulkReprocessing implements DisposableBean {
     private void forgetOldRuns() {
         if (runs.size() >= KEPT) {
             runs.values().stream().filter(run -> run.snapshot().finished())
-                    .min((a, b) -> a.startedAt.compareTo(b.startedAt))
+                    .min(Comparator.comparing(run -> run.startedAt))
                     .ifPresent(oldest -> runs.remove(oldest.id));
         }
     }

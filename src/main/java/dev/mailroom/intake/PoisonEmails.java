@@ -47,10 +47,14 @@ public class PoisonEmails {
         return PageResponse.of(emails.stream().map(email -> describe(email, latest.get(email.id()))).toList(), page, total);
     }
 
+    public InboundEmail get(long inboundId) {
+        return inbound.findById(inboundId).orElseThrow(() -> new NotFoundException("Inbound email", inboundId));
+    }
+
     /** Sets a failed (or ignored) email aside for good, with a DISCARDED audit entry naming who did it. */
     @Transactional
     public void discard(long inboundId, String discardedBy) {
-        InboundEmail email = inbound.findById(inboundId).orElseThrow(() -> new NotFoundException("Inbound email", inboundId));
+        InboundEmail email = get(inboundId);
         if (!DISCARDABLE.contains(email.state()) || !inbound.moveState(inboundId, email.state(), InboundState.DISCARDED)) {
             throw new ConflictException("state", "Email " + inboundId + " is " + email.state()
                     + "; only FAILED or IGNORED emails are discarded");

@@ -12,12 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mailroom.console.Htmx;
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
 import dev.mailroom.intake.IntakeOutcome;
 import dev.mailroom.intake.IntakeReruns;
 import dev.mailroom.intake.PoisonEmails;
 import dev.mailroom.web.ConflictException;
-import dev.mailroom.web.NotFoundException;
 
 /**
  * The poison messages of Email Audit › Quarantine: Retry judges the email again at once (its row answers with the
@@ -30,12 +28,10 @@ class PoisonEmailsPageController {
 
     private final IntakeReruns reruns;
     private final PoisonEmails poison;
-    private final InboundEmailRepository inbound;
 
-    PoisonEmailsPageController(IntakeReruns reruns, PoisonEmails poison, InboundEmailRepository inbound) {
+    PoisonEmailsPageController(IntakeReruns reruns, PoisonEmails poison) {
         this.reruns = reruns;
         this.poison = poison;
-        this.inbound = inbound;
     }
 
     @PostMapping("/retry")
@@ -54,23 +50,22 @@ class PoisonEmailsPageController {
             model.addAttribute("retryProblem", problem);
             return QuarantinePageController.VIEW + " :: retried";
         }
-        redirect.addFlashAttribute(problem == null ? "released" : "problem", problem == null
+        redirect.addFlashAttribute(problem == null ? "done" : "problem", problem == null
                 ? "Retried email #" + id + ": " + outcome.status().label() + " " + outcome.message() : problem);
         return "redirect:" + QuarantinePageController.PATH;
     }
 
     @GetMapping("/discard")
     String confirmDiscard(@PathVariable long id, Model model) {
-        model.addAttribute("email", inbound.findById(id).orElseThrow(() -> new NotFoundException("Inbound email", id)));
+        model.addAttribute("email", poison.get(id));
         return "console/quarantine/discard";
     }
 
     @PostMapping("/discard")
     String discard(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         poison.discard(id, principal.getName());
-        redirect.addFlashAttribute("released", "Deleted email #" + id
+        redirect.addFlashAttribute("done", "Deleted email #" + id
                 + ": it will not be processed again. Its audit entries and raw email stay in the Email Audit.");
         return "redirect:" + QuarantinePageController.PATH;
     }
-
 }

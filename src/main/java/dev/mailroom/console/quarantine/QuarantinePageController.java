@@ -67,7 +67,7 @@ class QuarantinePageController {
     @PostMapping("/{id}/release")
     String release(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         Quarantine released = quarantines.release(id, principal.getName());
-        redirect.addFlashAttribute("released", "Released " + (released.kind() == QuarantineKind.SENDER
+        redirect.addFlashAttribute("done", "Released " + (released.kind() == QuarantineKind.SENDER
                 ? released.sender() : "the thread of " + released.ticketDisplayId())
                 + ": its mail flows again. Reprocess the emails ignored meanwhile from the Email Audit.");
         return "redirect:" + PATH;
