@@ -2,8 +2,14 @@ package dev.mailroom.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -43,6 +49,22 @@ public class AuditLog implements BlobOwner {
 
     public Optional<AuditEntry> find(long id) {
         return repository.findById(id);
+    }
+
+    /** The newest entry about each of these inbound emails, by inbound email id (an email without entries is absent). */
+    public Map<Long, AuditEntry> latestAbout(Collection<Long> inboundEmailIds) {
+        return repository.latestAbout(inboundEmailIds).stream()
+                .collect(Collectors.toMap(AuditEntry::inboundEmailId, entry -> entry));
+    }
+
+    /**
+     * The distinct inbound emails the matching entries are about, oldest first (the order they arrived in), reading at
+     * most {@code limit} entries, newest first.
+     */
+    public List<Long> inboundEmailIds(AuditQuery query, int limit) {
+        List<Long> newestFirst = new ArrayList<>(new LinkedHashSet<>(repository.inboundEmailIds(query, limit)));
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     public PageResponse<AuditEntry> search(AuditQuery query, PageRequest page) {

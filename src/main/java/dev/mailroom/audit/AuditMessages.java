@@ -28,6 +28,7 @@ public final class AuditMessages {
     public static final String SENDER_QUARANTINED = "Mail loop suspected: sender quarantined";
     public static final String THREAD_QUARANTINED = "Mail loop suspected: ticket thread quarantined";
     public static final String QUARANTINE_RELEASED = "Mail loop quarantine released by admin";
+    public static final String EMAIL_DISCARDED = "Email discarded by admin, it will not be processed again";
 
     // ATTACHMENT_PROCESSED_FAILED: the FAQ asks for "which file, why".
     public static String attachmentNotStored(String fileName, String size, String reason) {

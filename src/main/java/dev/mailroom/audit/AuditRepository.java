@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,27 @@ class AuditRepository {
 
     Optional<AuditEntry> findById(long id) {
         return jdbc.sql("select * from audit_entry where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** The newest entry of each of these inbound emails; {@code ix_audit_inbound} finds them. */
+    List<AuditEntry> latestAbout(Collection<Long> inboundEmailIds) {
+        if (inboundEmailIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from audit_entry where id in (select max(id) from audit_entry
+                    where inbound_email_id in (:ids) group by inbound_email_id)""")
+                .param("ids", inboundEmailIds).query(this::map).list();
+    }
+
+    /** The inbound emails of the entries matching the query, newest entry first, at most {@code limit} entries read. */
+    List<Long> inboundEmailIds(AuditQuery query, int limit) {
+        Where where = where(query);
+        String conditions = where.sql.isEmpty() ? " where inbound_email_id is not null"
+                : where.sql + " and inbound_email_id is not null";
+        return jdbc.sql("select inbound_email_id from audit_entry" + conditions
+                        + " order by occurred_at desc, id desc fetch first " + limit + " rows only")
+                .params(where.params).query(Long.class).list();
     }
 
     List<AuditEntry> search(AuditQuery query, PageRequest page) {

@@ -3,7 +3,8 @@ package dev.mailroom.audit;
 /**
  * The statuses the FAQ names, plus the mailbox connection outcomes (the FAQ sends admins to Email Audit for
  * "fetch logs"), the end of a database outage (fetching and sending stood still meanwhile), the loop breaker's
- * quarantines of a sender or ticket thread, and the warnings before a server's OAuth 2.0 sign-in breaks. Screens show
+ * quarantines of a sender or ticket thread, an admin discarding an email the intake could not finish, and the
+ * warnings before a server's OAuth 2.0 sign-in breaks. Screens show
  * {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
  */
 public enum AuditStatus {
@@ -19,6 +20,7 @@ public enum AuditStatus {
     DATABASE_RECOVERED(AuditEvent.INCOMING),
     LOOP_QUARANTINED(AuditEvent.INCOMING),
     LOOP_RELEASED(AuditEvent.INCOMING),
+    DISCARDED(AuditEvent.INCOMING),
     SENT(AuditEvent.OUTGOING),
     SEND_FAILED(AuditEvent.OUTGOING),
     SEND_IGNORED(AuditEvent.OUTGOING),

@@ -20,6 +20,21 @@ import dev.mailroom.web.ConflictException;
  */
 public record ConnectionTestPage(String section, String serversPath, String serversLabel) {
 
+    public static final ConnectionTestPage INCOMING =
+            new ConnectionTestPage("incoming", "/admin/incoming-email-servers", "Incoming Email Servers");
+    public static final ConnectionTestPage OUTGOING =
+            new ConnectionTestPage("outgoing", "/admin/outgoing-email-servers", "Outgoing Email Servers");
+
+    /**
+     * Test Connection of a server form's settings as typed, nothing saved: the test runs only if they pass the API's
+     * rules ({@code passesRules}); otherwise each broken rule is said where the result goes.
+     */
+    public String answerUnsaved(String hxRequest, Model model, String typedName, boolean passesRules, BindingResult errors,
+            Supplier<ConnectionTestResult> test) {
+        UnsavedSettings tested = UnsavedSettings.named(typedName);
+        return passesRules ? answer(hxRequest, model, tested, test) : refused(hxRequest, model, tested, errors);
+    }
+
     public String answer(String hxRequest, Model model, Object server, Supplier<ConnectionTestResult> test) {
         describe(model, server);
         try {
@@ -34,7 +49,7 @@ public record ConnectionTestPage(String section, String serversPath, String serv
     }
 
     /** A test not started because the settings break the API's rules: each broken rule in the result's place. */
-    public String refused(String hxRequest, Model model, Object server, BindingResult errors) {
+    private String refused(String hxRequest, Model model, Object server, BindingResult errors) {
         describe(model, server);
         model.addAttribute("testProblem", "Not tested: " + errors.getAllErrors().stream()
                 .map(ConnectionTestPage::problem).collect(Collectors.joining("; ")));

@@ -15,6 +15,11 @@ public record NewConversation(ConversationDirection direction, String from, List
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** The same entry carrying these files (uploaded with a technician's reply or note). */
+    public NewConversation withAttachments(List<NewAttachment> files) {
+        return new NewConversation(direction, from, to, cc, messageId, bodyText, bodyHtml, createdBy, files);
+    }
+
     /** An email reply that came in; {@code messageId} is its Message-ID. */
     public static NewConversation incoming(String from, List<String> to, List<String> cc, String messageId,
             String bodyText, String bodyHtml, List<NewAttachment> attachments) {

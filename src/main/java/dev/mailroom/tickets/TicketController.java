@@ -77,7 +77,7 @@ class TicketController {
     }
 
     @GetMapping
-    @Operation(summary = "List tickets, newest first; createdFrom is inclusive, createdTo exclusive (ISO instants)")
+    @Operation(summary = "List tickets, newest first; createdFrom is inclusive, createdTo exclusive (ISO instants); hasAttachments=true|false")
     PageResponse<TicketSummaryView> list(
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String priority,
@@ -88,13 +88,14 @@ class TicketController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
+            @RequestParam(required = false) Boolean hasAttachments,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         List<TicketStatus> statuses = status == null ? List.of()
                 : status.stream().map(value -> Enums.parse(TicketStatus.class, value, "status")).toList();
         TicketFilter filter = new TicketFilter(statuses, Enums.parse(TicketPriority.class, priority, "priority"),
                 requester, groupId, categoryId, Enums.parse(TicketSource.class, source, "source"), q, createdFrom,
-                createdTo);
+                createdTo, hasAttachments);
         return tickets.search(filter, PageRequest.of(page, size)).map(TicketSummaryView::of);
     }
 

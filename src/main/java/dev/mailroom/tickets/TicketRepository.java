@@ -187,6 +187,10 @@ public class TicketRepository {
                 conditions.add("t.created_at < :createdTo");
                 params.put("createdTo", SqlTime.toSql(filter.createdTo()));
             }
+            if (filter.hasAttachments() != null) {
+                // ix_attachment_ticket answers the probe per ticket
+                conditions.add((filter.hasAttachments() ? "" : "not ") + "exists (select 1 from attachment a where a.ticket_id = t.id)");
+            }
             return new Where(conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions), params);
         }
 

@@ -59,6 +59,27 @@ public class UserService {
         return get(id);
     }
 
+    /** Registers the user and puts them in {@code status} at once, all or nothing. */
+    @Transactional
+    public DeskUser create(NewUser user, UserStatus status) {
+        DeskUser created = create(user);
+        return moveTo(created, status);
+    }
+
+    /**
+     * Changes the user and moves them to {@code status} by the life cycle's own rules (archive, delete or restore),
+     * all or nothing: a refused move (archiving a deleted user) leaves the other changes unmade too.
+     */
+    @Transactional
+    public DeskUser update(long id, UserChanges changes, UserStatus status) {
+        update(id, changes);
+        return switch (status) {
+            case ACTIVE -> restore(id);
+            case ARCHIVED -> archive(id);
+            case DELETED -> delete(id);
+        };
+    }
+
     @Transactional
     public DeskUser archive(long id) {
         DeskUser user = get(id);

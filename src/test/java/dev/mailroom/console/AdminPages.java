@@ -30,10 +30,24 @@ public class AdminPages {
         return parse(MockMvcRequestBuilders.get(path));
     }
 
+    /** The part of a page htmx asks for (with its header). */
+    public Document getFragment(String path) throws Exception {
+        return parse(MockMvcRequestBuilders.get(path).header("HX-Request", "true"));
+    }
+
     /** A form post with its CSRF token; {@code htmx} adds the header htmx sends, for the fragment it swaps in. */
     public Document post(String path, boolean htmx) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).with(csrf());
         return parse(htmx ? request.header("HX-Request", "true") : request);
+    }
+
+    /** A form post with these fields (name, value, name, value, …) and its CSRF token, answered with a page (200). */
+    public Document postForm(String path, String... fields) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).with(csrf());
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        return parse(request);
     }
 
     private Document parse(MockHttpServletRequestBuilder request) throws Exception {

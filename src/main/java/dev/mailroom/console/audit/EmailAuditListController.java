@@ -54,6 +54,11 @@ class EmailAuditListController {
             model.addAttribute("entries", page.items());
             model.addAttribute("paging", PageLinks.of(page));
             model.addAttribute("chart", charts.chart(filter));
+            if (filter.getStatus() != null && EmailAuditRerunController.REPROCESSABLE.contains(filter.getStatus())
+                    && page.totalItems() > 0) {
+                model.addAttribute("reprocessAll", EmailAuditReprocessAllController.withCurrentFilter(
+                        EmailAuditReprocessAllController.PATH));
+            }
         }
         return "console/audit/list";
     }

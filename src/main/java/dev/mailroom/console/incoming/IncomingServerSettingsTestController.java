@@ -13,7 +13,6 @@ import dev.mailroom.connectiontest.ConnectionTester;
 import dev.mailroom.console.ApiFormChecks;
 import dev.mailroom.console.ConnectionTestPage;
 import dev.mailroom.console.Htmx;
-import dev.mailroom.console.UnsavedSettings;
 import dev.mailroom.incoming.IncomingServerConnections;
 import dev.mailroom.incoming.IncomingServerRequest;
 import dev.mailroom.incoming.IncomingServerRequestValidator;
@@ -29,8 +28,7 @@ import dev.mailroom.secrets.StoredPasswords;
 @RequestMapping("/admin/incoming-email-servers")
 class IncomingServerSettingsTestController {
 
-    private static final ConnectionTestPage PAGE =
-            new ConnectionTestPage("incoming", "/admin/incoming-email-servers", "Incoming Email Servers");
+    private static final ConnectionTestPage PAGE = ConnectionTestPage.INCOMING;
 
     private final IncomingServerService servers;
     private final IncomingServerConnections connections;
@@ -62,10 +60,7 @@ class IncomingServerSettingsTestController {
 
     private String test(IncomingServerRequest request, IncomingServerForm form, BindingResult errors, String htmx,
             Model model) {
-        UnsavedSettings tested = UnsavedSettings.named(form.getName());
-        if (!checks.check(request, crossFieldRules, errors)) {
-            return PAGE.refused(htmx, model, tested, errors);
-        }
-        return PAGE.answer(htmx, model, tested, () -> tester.test(StoredPasswords.decrypted(() -> connections.ofUnsaved(request))));
+        return PAGE.answerUnsaved(htmx, model, form.getName(), checks.check(request, crossFieldRules, errors), errors,
+                () -> tester.test(StoredPasswords.decrypted(() -> connections.ofUnsaved(request))));
     }
 }

@@ -20,8 +20,7 @@ import dev.mailroom.secrets.StoredPasswords;
 @RequestMapping("/admin/incoming-email-servers/{id}/test")
 class IncomingServerTestController {
 
-    private static final ConnectionTestPage PAGE =
-            new ConnectionTestPage("incoming", "/admin/incoming-email-servers", "Incoming Email Servers");
+    private static final ConnectionTestPage PAGE = ConnectionTestPage.INCOMING;
 
     private final IncomingServerService servers;
     private final IncomingServerConnections connections;

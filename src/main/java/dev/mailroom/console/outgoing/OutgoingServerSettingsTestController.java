@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.mailroom.console.ApiFormChecks;
 import dev.mailroom.console.ConnectionTestPage;
 import dev.mailroom.console.Htmx;
-import dev.mailroom.console.UnsavedSettings;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerRequest;
 import dev.mailroom.outgoing.OutgoingServerRequestValidator;
@@ -32,8 +31,7 @@ import dev.mailroom.secrets.StoredPasswords;
 @RequestMapping("/admin/outgoing-email-servers")
 class OutgoingServerSettingsTestController {
 
-    private static final ConnectionTestPage PAGE =
-            new ConnectionTestPage("outgoing", "/admin/outgoing-email-servers", "Outgoing Email Servers");
+    private static final ConnectionTestPage PAGE = ConnectionTestPage.OUTGOING;
 
     private final OutgoingServerService servers;
     private final OutgoingServerConnections connections;
@@ -67,11 +65,7 @@ class OutgoingServerSettingsTestController {
 
     private String test(OutgoingServerRequest request, OutgoingServerForm form, BindingResult errors, String htmx,
             Model model) {
-        UnsavedSettings tested = UnsavedSettings.named(form.getName());
-        if (!checks.check(request, crossFieldRules, errors)) {
-            return PAGE.refused(htmx, model, tested, errors);
-        }
-        return PAGE.answer(htmx, model, tested, () -> {
+        return PAGE.answerUnsaved(htmx, model, form.getName(), checks.check(request, crossFieldRules, errors), errors, () -> {
             OutgoingServerSettings settings = request.toSettings(false);
             SmtpConnection connection = StoredPasswords.decrypted(() -> connections.ofUnsaved(request, settings));
             return tests.test(request.id(), settings, connection, request.testRecipient());

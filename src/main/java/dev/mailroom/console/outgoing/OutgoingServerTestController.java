@@ -26,8 +26,7 @@ import dev.mailroom.web.BadRequestException;
 @RequestMapping("/admin/outgoing-email-servers/{id}/test")
 class OutgoingServerTestController {
 
-    private static final ConnectionTestPage PAGE =
-            new ConnectionTestPage("outgoing", "/admin/outgoing-email-servers", "Outgoing Email Servers");
+    private static final ConnectionTestPage PAGE = ConnectionTestPage.OUTGOING;
 
     private final OutgoingServerService servers;
     private final OutgoingServerConnections connections;

@@ -3,12 +3,18 @@ package dev.mailroom.console.tickets;
 import java.util.Arrays;
 import java.util.List;
 
-/** The reply box: addresses as typed (separated by commas, semicolons or spaces) and the text. */
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The reply box: addresses as typed (separated by commas, semicolons or spaces), the text and the files to attach.
+ * The same box adds an internal note, which ignores the addresses.
+ */
 public class TicketReplyForm {
 
     private String to;
     private String cc;
     private String body;
+    private List<MultipartFile> files = List.of();
 
     /** The box as a ticket page opens it: to the requester, nobody in copy. */
     static TicketReplyForm toRequester(String requesterEmail) {
@@ -35,6 +41,19 @@ public class TicketReplyForm {
 
     public void setCc(String cc) {
         this.cc = cc;
+    }
+
+    /** The files actually chosen: a browser sends one empty part when none is. */
+    List<MultipartFile> chosenFiles() {
+        return files == null ? List.of() : files.stream().filter(file -> !file.isEmpty()).toList();
+    }
+
+    public List<MultipartFile> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<MultipartFile> files) {
+        this.files = files;
     }
 
     public String getBody() {

@@ -1,8 +1,5 @@
 package dev.mailroom.console.users;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +37,6 @@ class UserActionController {
         UserAction chosen = UserAction.valueOf(action.toUpperCase());
         DeskUser user = chosen.apply(users, id);
         redirect.addFlashAttribute("done", "User " + user.email() + " " + chosen.done());
-        // encoded whole: an address may hold a '+', which a query would read as a space
-        return "redirect:/admin/users?q=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8);
+        return UsersPageController.listShowing(user);
     }
 }

@@ -1,5 +1,8 @@
 package dev.mailroom.console.users;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,5 +37,10 @@ class UsersPageController {
         model.addAttribute("rows", found.items());
         model.addAttribute("paging", PageLinks.of(found));
         return "console/users/list";
+    }
+
+    /** Back on the list, showing that user; encoded whole: an address may hold a '+', which a query reads as a space. */
+    static String listShowing(DeskUser user) {
+        return "redirect:/admin/users?q=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.mailroom.platform.SqlTime;
 import dev.mailroom.storage.BlobOwner;
+import dev.mailroom.web.PageRequest;
 
 @Repository
 public class InboundEmailRepository implements BlobOwner {
@@ -96,6 +97,18 @@ public class InboundEmailRepository implements BlobOwner {
     public List<InboundEmail> nextReceived(int limit) {
         return jdbc.sql("select * from inbound_email where state = 'RECEIVED' order by id fetch first " + limit + " rows only")
                 .query(InboundEmailRepository::map).list();
+    }
+
+    /** A page of the emails in one state, newest first ({@code ix_inbound_email_state}). */
+    public List<InboundEmail> inState(InboundState state, PageRequest page) {
+        return jdbc.sql("select * from inbound_email where state = :state order by id desc offset " + page.offset()
+                        + " rows fetch next " + page.size() + " rows only")
+                .param("state", state.name()).query(InboundEmailRepository::map).list();
+    }
+
+    public long countInState(InboundState state) {
+        return jdbc.sql("select count(*) from inbound_email where state = :state").param("state", state.name())
+                .query(Long.class).single();
     }
 
     public Optional<InboundEmail> findById(long id) {

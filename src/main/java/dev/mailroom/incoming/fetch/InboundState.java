@@ -2,8 +2,8 @@ package dev.mailroom.incoming.fetch;
 
 /**
  * Where a fetched email stands. RECEIVED emails wait for the intake pipeline; OVERSIZED and UNREADABLE ones were
- * recorded but could not be fetched or stored whole.
+ * recorded but could not be fetched or stored whole; DISCARDED ones an admin set aside for good.
  */
 public enum InboundState {
-    RECEIVED, PROCESSED, IGNORED, FAILED, OVERSIZED, UNREADABLE
+    RECEIVED, PROCESSED, IGNORED, FAILED, OVERSIZED, UNREADABLE, DISCARDED
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,10 +25,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
 import dev.mailroom.intake.IntakeHarness;
+import dev.mailroom.intake.PoisonEmailsTest;
+import dev.mailroom.storage.BlobStore;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.ImapGreenMail;
 
-/** Email Audit › Quarantine: the loop-quarantined senders with since, count and limit, and Release after confirmation. */
+/**
+ * Email Audit › Quarantine: the loop-quarantined senders with since, count and limit, and Release after confirmation;
+ * the poison messages with Retry (in place, htmx) and Delete (after confirmation).
+ */
 @ConsoleTest
 class ConsoleQuarantineTest {
 
@@ -46,6 +52,8 @@ class ConsoleQuarantineTest {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BlobStore blobs;
 
     @Test
     void aQuarantinedSenderIsListedAndReleasedAfterConfirmation() throws Exception {
@@ -60,6 +68,8 @@ class ConsoleQuarantineTest {
         assertThat(row.select(".count").text()).isEqualTo("4");
         assertThat(row.select(".limit").text()).isEqualTo("3 emails in 10 minutes");
         assertThat(row.select(".server").text()).isNotBlank();
+        assertThat(row.select("a.ignored-meanwhile").attr("href")).isEqualTo("/admin/email-audit?status=RECEIVED_IGNORED&sender="
+                + sender + "&server=INCOMING-" + desk.serverId());
 
         Document confirm = pages.get(PATH + "/" + id + "/release");
         assertThat(confirm.select("h1").text()).isEqualTo("Release " + sender + "?");
@@ -73,6 +83,38 @@ class ConsoleQuarantineTest {
 
         mvc.perform(get(PATH + "/" + id + "/release").with(AdminPages.ADMIN)).andExpect(status().isNotFound());
         mvc.perform(post(PATH + "/" + id + "/release").with(AdminPages.ADMIN).with(csrf())).andExpect(status().isConflict());
+    }
+
+    @Test
+    void aPoisonMessageIsRetriedInPlaceAnotherDeletedAfterConfirmation() throws Exception {
+        PoisonEmailsTest.Failed retried = PoisonEmailsTest.failedEmail(intake, blobs, "Scanner jammed");
+        PoisonEmailsTest.Failed deleted = PoisonEmailsTest.failedEmail(intake, blobs, "Noise");
+
+        Document list = pages.get(PATH);
+        var row = list.select("#poison-" + retried.inboundId());
+        assertThat(row.select(".reason").text()).contains("missing from the blob store");
+        assertThat(row.select("form input[name=_csrf]")).hasSize(1);
+        assertThat(row.select("form").attr("hx-post")).isEqualTo(PATH + "/emails/" + retried.inboundId() + "/retry");
+
+        blobs.put(new ByteArrayInputStream(retried.raw()));
+        Document answer = pages.post(PATH + "/emails/" + retried.inboundId() + "/retry", true);
+        assertThat(answer.select(".status").text()).isEqualTo("PROCESSED");
+        assertThat(answer.select("a.ticket").text()).startsWith("INC-");
+        assertThat(pages.get(PATH).select("#poison-" + retried.inboundId())).isEmpty();
+        Document again = pages.post(PATH + "/emails/" + retried.inboundId() + "/retry", true);
+        assertThat(again.text()).as("a bare <tr> loses its cells in jsoup; the words stay").contains("is PROCESSED; only IGNORED or FAILED");
+
+        Document confirm = pages.get(PATH + "/emails/" + deleted.inboundId() + "/discard");
+        assertThat(confirm.select("h1").text()).isEqualTo("Delete email #" + deleted.inboundId() + "?");
+        assertThat(confirm.select("#discard-form input[name=_csrf]")).hasSize(1);
+        mvc.perform(post(PATH + "/emails/" + deleted.inboundId() + "/discard").with(AdminPages.ADMIN).with(csrf()))
+                .andExpect(redirectedUrl(PATH));
+        assertThat(pages.get(PATH).select("#poison-" + deleted.inboundId())).isEmpty();
+        assertThat(api.admin().get("/api/audit?status=DISCARDED&messageId=" + deleted.messageId()).get("items")).hasSize(1);
+        mvc.perform(post(PATH + "/emails/" + deleted.inboundId() + "/discard").with(AdminPages.ADMIN).with(csrf()))
+                .andExpect(status().isConflict());
+        mvc.perform(post(PATH + "/emails/" + deleted.inboundId() + "/discard").with(AdminPages.ADMIN))
+                .andExpect(status().isForbidden());
     }
 
     @Test

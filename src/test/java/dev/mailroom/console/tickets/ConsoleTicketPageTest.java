@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -26,7 +29,10 @@ import dev.mailroom.console.ConsoleTest;
 import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.ImapGreenMail;
 
-/** A ticket's page: the conversation with its HTML made safe and its attachments, a reply, a status change. */
+/**
+ * A ticket's page: the conversation with its HTML made safe and its attachments, a reply (with files), an internal
+ * note, a status change.
+ */
 @ConsoleTest
 class ConsoleTicketPageTest {
 
@@ -119,6 +125,64 @@ class ConsoleTicketPageTest {
         var entry = page.select("article.message.outgoing");
         assertThat(entry.select(".body").text()).isEqualTo("Restart the <router>, please.");
         assertThat(entry.select("header").text()).contains("tech", "to reply@customer.test", "cc boss@customer.test");
+    }
+
+    @Test
+    void aReplyWithFilesQueuesThemWithItsOutboxEmail() throws Exception {
+        String ticket = ticketFromEmail("files");
+        long ticketId = ticketId(ticket);
+
+        mvc.perform(multipart("/tickets/" + ticket + "/replies")
+                        .file(new MockMultipartFile("files", "steps.txt", "text/plain", "1. restart".getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("files", "log.csv", "text/csv", "a,b".getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))
+                        .param("to", "files@customer.test").param("body", "See the attached steps.")
+                        .with(TECHNICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tickets/" + ticket))
+                .andExpect(flash().attribute("done", "Reply sent to files@customer.test, with 2 files"));
+
+        long conversation = jdbc.sql("select id from conversation where ticket_id = :id and direction = 'OUTGOING'")
+                .param("id", ticketId).query(Long.class).single();
+        assertThat(jdbc.sql("select file_name from attachment where conversation_id = :id order by file_name")
+                .param("id", conversation).query(String.class).list()).containsExactly("log.csv", "steps.txt");
+        long outbox = jdbc.sql("select id from outbox_email where conversation_id = :id").param("id", conversation)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from outbox_attachment where outbox_id = :id").param("id", outbox)
+                .query(Long.class).single()).isEqualTo(2);
+        Document page = open(ticket);
+        assertThat(page.select("article.message.outgoing ul.files a").eachText()).containsExactlyInAnyOrder("steps.txt", "log.csv");
+        assertThat(page.select("#reply-form").attr("enctype")).isEqualTo("multipart/form-data");
+    }
+
+    @Test
+    void anInternalNoteIsMarkedNoteAndNeverEmailed() throws Exception {
+        String ticket = ticketFromEmail("note");
+        long ticketId = ticketId(ticket);
+
+        mvc.perform(multipart("/tickets/" + ticket + "/notes")
+                        .file(new MockMultipartFile("files", "trace.txt", "text/plain", "stack".getBytes(StandardCharsets.UTF_8)))
+                        .param("to", "note@customer.test").param("body", "Asked the network team.")
+                        .with(TECHNICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tickets/" + ticket))
+                .andExpect(flash().attribute("done", "Internal note added, not emailed, with 1 file"));
+
+        var note = jdbc.sql("select id, direction, created_by from conversation where ticket_id = :id")
+                .param("id", ticketId).query().singleRow();
+        assertThat(note).containsEntry("DIRECTION", "NOTE").containsEntry("CREATED_BY", "tech");
+        assertThat(jdbc.sql("select count(*) from outbox_email where conversation_id = :id").param("id", note.get("ID"))
+                .query(Long.class).single()).as("a note is never emailed").isZero();
+        Document page = open(ticket);
+        var entry = page.select("article.message.note");
+        assertThat(entry.select("header .status").text()).isEqualTo("NOTE");
+        assertThat(entry.select(".body").text()).isEqualTo("Asked the network team.");
+        assertThat(entry.select("ul.files a").text()).isEqualTo("trace.txt");
+        assertThat(page.select("#add-note").attr("formaction")).isEqualTo("/tickets/" + ticket + "/notes");
+
+        var empty = mvc.perform(post("/tickets/" + ticket + "/notes").with(TECHNICIAN).with(csrf()).param("body", " "))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(Jsoup.parse(empty.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("#reply-form textarea[name=body] + .field-error").text()).isEqualTo("Write the note first");
+        mvc.perform(post("/tickets/" + ticket + "/notes").with(TECHNICIAN).param("body", "hi")).andExpect(status().isForbidden());
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,6 +20,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
+import dev.mailroom.console.ConsoleTimes;
+import dev.mailroom.lookups.LookupDetails;
+import dev.mailroom.lookups.LookupKind;
+import dev.mailroom.lookups.LookupService;
+import dev.mailroom.tickets.AttachmentService;
+import dev.mailroom.tickets.NewTicket;
+import dev.mailroom.tickets.Ticket;
+import dev.mailroom.tickets.TicketPriority;
+import dev.mailroom.tickets.TicketService;
+import dev.mailroom.tickets.TicketSource;
 import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.testing.ImapGreenMail;
 
@@ -34,6 +46,14 @@ class ConsoleTicketsTest {
     IntakeHarness intake;
     @Autowired
     AdminPages pages;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    AttachmentService attachments;
+    @Autowired
+    LookupService lookups;
+    @Autowired
+    ConsoleTimes times;
 
     @Test
     void aTechnicianFindsTheTicketAnEmailMadeAndReadsItsConversationAsText() throws Exception {
@@ -65,6 +85,50 @@ class ConsoleTicketsTest {
     }
 
     @Test
+    void theListFiltersByRequesterGroupCategoryPriorityCreatedDaysAttachmentsAndSourceAndPagingKeepsTheFilter()
+            throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        long network = lookups.create(LookupKind.TECHNICIAN_GROUP, new LookupDetails("Network " + tag, null)).id();
+        long hardware = lookups.create(LookupKind.CATEGORY, new LookupDetails("Hardware " + tag, null)).id();
+        String requester = "filter-" + tag + "@customer.test";
+        Ticket vpn = tickets.create(NewTicket.builder(TicketSource.API, requester, "VPN down " + tag)
+                .priority(TicketPriority.HIGH).group(network).build());
+        Ticket dock = tickets.create(NewTicket.builder(TicketSource.API, requester, "Dock dead " + tag)
+                .category(hardware).build());
+        attachments.upload(dock.id(), "photo.txt", "text/plain", new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
+        Ticket other = tickets.create(NewTicket.builder(TicketSource.EMAIL, "other-" + tag + "@customer.test", "Mouse " + tag)
+                .category(hardware).priority(TicketPriority.HIGH).build());
+
+        assertThat(listed("requester=" + requester.toUpperCase())).containsExactly(dock.displayId(), vpn.displayId());
+        assertThat(listed("group=" + network)).containsExactly(vpn.displayId());
+        assertThat(listed("category=" + hardware)).containsExactly(other.displayId(), dock.displayId());
+        assertThat(listed("category=" + hardware + "&priority=HIGH")).containsExactly(other.displayId());
+        assertThat(listed("q=" + tag + "&attachments=true")).containsExactly(dock.displayId());
+        assertThat(listed("q=" + tag + "&attachments=false")).containsExactly(other.displayId(), vpn.displayId());
+        assertThat(listed("q=" + tag + "&source=EMAIL")).containsExactly(other.displayId());
+        String today = LocalDate.now(times.zone()).toString();
+        assertThat(listed("q=" + tag + "&from=" + today + "&to=" + today)).hasSize(3);
+        assertThat(listed("q=" + tag + "&to=" + LocalDate.now(times.zone()).minusDays(1))).isEmpty();
+
+        Document filtered = asTechnician("/tickets?q=" + tag + "&category=" + hardware + "&priority=HIGH");
+        assertThat(filtered.select("select[name=category] option[selected]").text()).isEqualTo("Hardware " + tag);
+        assertThat(filtered.select("select[name=priority] option[selected]").text()).isEqualTo("HIGH");
+
+        for (int i = 0; i < 24; i++) {
+            tickets.create(NewTicket.builder(TicketSource.API, requester, "Filler " + i + " " + tag).category(hardware).build());
+        }
+        Document firstPage = asTechnician("/tickets?category=" + hardware + "&priority=");
+        assertThat(firstPage.select("nav.paging span").text()).isEqualTo("Page 1 of 2 · 26 tickets");
+        String older = firstPage.select("nav.paging a[rel=next]").attr("href");
+        assertThat(older).contains("category=" + hardware).contains("page=1");
+        assertThat(asTechnician(older).select("#tickets tbody tr td:first-child a").eachText()).containsExactly(dock.displayId());
+
+        Document reversed = asTechnician("/tickets?from=" + today + "&to=" + LocalDate.now(times.zone()).minusDays(1));
+        assertThat(reversed.select("input[name=to] + .field-error").text()).isEqualTo("must be on or after From");
+        assertThat(reversed.select("#tickets")).isEmpty();
+    }
+
+    @Test
     void unknownTicketsAndWrongFiltersAreAnsweredInWords() throws Exception {
         var technician = user("tech").roles("TECHNICIAN");
         var missing = mvc.perform(get("/tickets/INC-999999").with(technician)).andExpect(status().isNotFound()).andReturn();
@@ -74,6 +138,10 @@ class ConsoleTicketsTest {
         var wrong = mvc.perform(get("/tickets?status=LOST").with(technician)).andExpect(status().isBadRequest()).andReturn();
         assertThat(Jsoup.parse(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8)).select(".notice.error").text())
                 .isEqualTo("'LOST' is not a valid status");
+    }
+
+    private java.util.List<String> listed(String query) throws Exception {
+        return asTechnician("/tickets?" + query).select("#tickets tbody tr td:first-child a").eachText();
     }
 
     private Document asTechnician(String path) throws Exception {

@@ -47,6 +47,63 @@ class ConsoleUsersTest {
     IntakeHarness intake;
 
     @Test
+    void anAdminAddsAUserAndEditsTheirNameKindEmailAndStatus() throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        String email = "cy." + tag + "@customer.test";
+        Document blank = pages.get("/admin/users/new");
+        assertThat(blank.select("#user-form input[name=_csrf]")).hasSize(1);
+        assertThat(blank.select("#user-form select[name=status] option[selected]").text()).isEqualTo("ACTIVE");
+
+        mvc.perform(post("/admin/users").with(AdminPages.ADMIN).with(csrf()).param("email", " " + email + " ")
+                        .param("name", "Cy").param("kind", "TECHNICIAN").param("status", "ACTIVE"))
+                .andExpect(redirectedUrl("/admin/users?q=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                .andExpect(flash().attribute("done", "User " + email + " added"));
+        DeskUser cy = users.list(new dev.mailroom.users.UserFilter(email, null, null, null), dev.mailroom.web.PageRequest.of(0, null))
+                .items().get(0);
+        assertThat(cy).extracting(DeskUser::name, DeskUser::kind, DeskUser::status, DeskUser::guest)
+                .containsExactly("Cy", UserKind.TECHNICIAN, UserStatus.ACTIVE, false);
+
+        Document list = pages.get("/admin/users?q=" + email);
+        Document edit = pages.get(list.select("#user-" + cy.id() + " a.edit").attr("href"));
+        assertThat(edit.select("#user-form input[name=email]").val()).isEqualTo(email);
+        assertThat(edit.select("#user-form select[name=kind] option[selected]").text()).isEqualTo("Technician");
+
+        String renamed = "cy.lee." + tag + "@customer.test";
+        mvc.perform(post("/admin/users/" + cy.id()).with(AdminPages.ADMIN).with(csrf()).param("email", renamed)
+                        .param("name", "").param("kind", "REQUESTER").param("status", "ARCHIVED"))
+                .andExpect(flash().attribute("done", "User " + renamed + " saved"));
+        assertThat(users.get(cy.id())).extracting(DeskUser::email, DeskUser::name, DeskUser::kind, DeskUser::status)
+                .containsExactly(renamed, null, UserKind.REQUESTER, UserStatus.ARCHIVED);
+    }
+
+    @Test
+    void theFormShowsTheApisRefusalsAtTheirFieldsAndChangesNothing() throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        DeskUser taken = users.create(new NewUser("taken." + tag + "@customer.test", null, UserKind.REQUESTER));
+        DeskUser dee = users.create(new NewUser("dee." + tag + "@customer.test", "Dee", UserKind.REQUESTER));
+        users.delete(dee.id());
+
+        Document wrong = pages.postForm("/admin/users", "email", "not an address", "name", "X", "kind", "REQUESTER",
+                "status", "ACTIVE");
+        assertThat(wrong.select("#user-form input[name=email] ~ .field-error").text()).isNotBlank();
+        assertThat(wrong.select("#user-form input[name=email]").hasClass("invalid")).isTrue();
+
+        Document duplicate = pages.postForm("/admin/users/" + dee.id(), "email", taken.email().toUpperCase(), "name",
+                "Dee Renamed", "kind", "REQUESTER", "status", "DELETED");
+        assertThat(duplicate.select("#user-form input[name=email] ~ .field-error").text())
+                .isEqualTo("A user with email " + taken.email().toUpperCase() + " already exists");
+
+        Document refused = pages.postForm("/admin/users/" + dee.id(), "email", dee.email(), "name", "Dee Renamed",
+                "kind", "REQUESTER", "status", "ARCHIVED");
+        assertThat(refused.select("#user-form select[name=status] ~ .field-error").text())
+                .isEqualTo("User " + dee.email() + " is deleted; restore it before archiving");
+        assertThat(users.get(dee.id())).as("a refused status change leaves the rest unchanged too")
+                .extracting(DeskUser::name, DeskUser::status).containsExactly("Dee", UserStatus.DELETED);
+        mvc.perform(post("/admin/users").with(AdminPages.ADMIN).param("email", "x." + tag + "@customer.test"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void anAdminFindsUsersByEmailOrNameAndStatus() throws Exception {
         String tag = Long.toString(System.nanoTime());
         DeskUser ann = users.create(new NewUser("ann." + tag + "@customer.test", "Ann <b>Lee</b>", UserKind.REQUESTER));
@@ -61,7 +118,7 @@ class ConsoleUsersTest {
 
         Document byName = pages.get("/admin/users?q=PARKER-" + tag);
         assertThat(byName.select("#users tbody tr").eachText()).singleElement().asString().contains(bo.email(), "ARCHIVED");
-        assertThat(byName.select("#user-" + bo.id() + " a").eachText()).containsExactly("Delete", "Restore");
+        assertThat(byName.select("#user-" + bo.id() + " a[class^=action-]").eachText()).containsExactly("Delete", "Restore");
 
         Document archived = pages.get("/admin/users?q=" + tag + "&status=ARCHIVED");
         assertThat(archived.select("#users tbody tr")).hasSize(1);
