@@ -1,0 +1,42 @@
+package dev.mailroom.graph;
+
+import jakarta.mail.MessagingException;
+
+/**
+ * Graph answered a call with an error, described for the audit: its status, error code and message, and what the admin
+ * can do about it. {@link #transientFailure()} tells throttling and Graph's own trouble (429, 5xx), which pass by
+ * themselves, from a refusal that lasts until the configuration changes (4xx).
+ */
+public class GraphException extends MessagingException {
+
+    private final int status;
+    private final String code;
+
+    public GraphException(String doing, GraphResponse response) {
+        super(message(doing, response));
+        this.status = response.status();
+        this.code = response.errorCode();
+    }
+
+    private static String message(String doing, GraphResponse response) {
+        String hint = GraphHints.of(response);
+        return "Microsoft Graph refused to " + doing + " (" + response.describe() + ")" + (hint == null ? "" : "; " + hint);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean transientFailure() {
+        return status == 429 || status >= 500;
+    }
+
+    /** The item asked for is not there (any more): a message already moved or deleted, a folder that does not exist. */
+    public boolean notFound() {
+        return status == 404;
+    }
+}
