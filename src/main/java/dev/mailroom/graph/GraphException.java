@@ -11,11 +11,13 @@ public class GraphException extends MessagingException {
 
     private final int status;
     private final String code;
+    private final boolean transientFailure;
 
     public GraphException(String doing, GraphResponse response) {
         super(message(doing, response));
         this.status = response.status();
         this.code = response.errorCode();
+        this.transientFailure = response.transientFailure();
     }
 
     private static String message(String doing, GraphResponse response) {
@@ -32,7 +34,7 @@ public class GraphException extends MessagingException {
     }
 
     public boolean transientFailure() {
-        return status == 429 || status >= 500;
+        return transientFailure;
     }
 
     /** The item asked for is not there (any more): a message already moved or deleted, a folder that does not exist. */

@@ -14,6 +14,11 @@ public record GraphResponse(int status, HttpHeaders headers, byte[] body, Object
         return status >= 200 && status < 300;
     }
 
+    /** Throttling (429) or Graph's own trouble (5xx): passes by itself, worth trying again later. */
+    public boolean transientFailure() {
+        return status == 429 || status >= 500;
+    }
+
     public JsonNode json() {
         return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
     }

@@ -22,7 +22,7 @@ import dev.mailroom.outgoing.SmtpSessions;
  * when the server has closed it. When connecting fails, every further message of the batch gets the same failure
  * at once instead of hammering a server that is down.
  */
-final class SmtpLink implements AutoCloseable {
+final class SmtpLink implements MailLink {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpLink.class);
 
@@ -37,14 +37,21 @@ final class SmtpLink implements AutoCloseable {
         this.connection = connection;
     }
 
-    Session session() {
+    @Override
+    public String address() {
+        return connection.address();
+    }
+
+    @Override
+    public Session session() {
         if (session == null) {
             session = sessions.session(connection);
         }
         return session;
     }
 
-    SendResult send(MimeMessage message, InternetAddress[] recipients) {
+    @Override
+    public SendResult send(MimeMessage message, InternetAddress[] recipients) {
         if (connectFailure != null || !connected()) {
             return SendResult.failed(connectFailure);
         }
