@@ -12,17 +12,31 @@ public class GraphException extends MessagingException {
     private final int status;
     private final String code;
     private final boolean transientFailure;
+    private final String answer;
+    private final String hint;
 
     public GraphException(String doing, GraphResponse response) {
         super(message(doing, response));
         this.status = response.status();
         this.code = response.errorCode();
         this.transientFailure = response.transientFailure();
+        this.answer = response.describe();
+        this.hint = GraphHints.of(response);
     }
 
     private static String message(String doing, GraphResponse response) {
         String hint = GraphHints.of(response);
         return "Microsoft Graph refused to " + doing + " (" + response.describe() + ")" + (hint == null ? "" : "; " + hint);
+    }
+
+    /** Graph's own words: "403 ErrorAccessDenied: Access is denied. …". */
+    public String answer() {
+        return answer;
+    }
+
+    /** What to change, or null. */
+    public String hint() {
+        return hint;
     }
 
     public int status() {

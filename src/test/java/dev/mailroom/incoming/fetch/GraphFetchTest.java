@@ -253,6 +253,40 @@ class GraphFetchTest {
         assertThat(inbound().rows(serverId)).isZero();
     }
 
+    @Test
+    void testConnectionGetsTheTokenThenOpensTheFolderThroughGraph() {
+        long serverId = create("MARK_SEEN");
+
+        var result = api.admin().post("/api/incoming-servers/" + serverId + "/test", null);
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.get("success").asBoolean()).as(result.body().toString()).isTrue();
+        var steps = result.get("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).get("step").asString()).isEqualTo("OAUTH_TOKEN");
+        assertThat(steps.get(0).get("status").asString()).isEqualTo("PASSED");
+        assertThat(steps.get(1).get("step").asString()).isEqualTo("OPEN_FOLDER");
+        assertThat(steps.get(1).get("status").asString()).isEqualTo("PASSED");
+        assertThat(steps.get(1).get("detail").asString()).contains("Inbox", mailbox, "3 messages");
+    }
+
+    @Test
+    void testConnectionNamesTheMissingPermissionWhenGraphRefuses() {
+        graph.stub(get(urlPathEqualTo(userPath(mailbox, "/mailFolders/inbox")))
+                .willReturn(error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")));
+        long serverId = create("MARK_SEEN");
+
+        var result = api.admin().post("/api/incoming-servers/" + serverId + "/test", null);
+
+        assertThat(result.get("success").asBoolean()).isFalse();
+        assertThat(result.get("failedStep").asString()).isEqualTo("OPEN_FOLDER");
+        var folderStep = result.get("steps").get(1);
+        assertThat(folderStep.get("status").asString()).isEqualTo("FAILED");
+        assertThat(folderStep.get("serverResponse").asString()).isEqualTo(
+                "403 ErrorAccessDenied: Access is denied. Check credentials and try again.");
+        assertThat(folderStep.get("hint").asString()).contains("Mail.ReadWrite", "consent");
+    }
+
     /** Page one: msg-2 and msg-1 (delta's order is not arrival order); page two: msg-3, then the delta link. */
     private void twoPagesOfThreeMessages() {
         graph.deltaPage(mailbox, INBOX_ID, null, null, List.of(Listed.of("msg-2", "2026-12-03T09:02:00Z"),
