@@ -1,9 +1,6 @@
 package dev.mailroom.outgoing.sending;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -11,29 +8,26 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.http.HttpMethod;
-
-import dev.mailroom.graph.GraphApi;
 import dev.mailroom.graph.GraphHints;
+import dev.mailroom.graph.GraphMail;
 import dev.mailroom.graph.GraphResponse;
 import dev.mailroom.incoming.connection.OAuthSignInException;
 import dev.mailroom.incoming.connection.TokenSignIn;
 
 /**
- * Sends through Microsoft Graph: {@code POST /users/{mailbox}/sendMail} with the whole MIME message, base64 as
- * text/plain, so the email leaves exactly as composed (Message-ID, threading headers, attachments). Graph takes the
- * recipients from the To and Cc headers. 202 means accepted for every recipient; throttling and Graph's own trouble
+ * Sends through Microsoft Graph's sendMail as the server's mailbox ({@link GraphMail}); 202 means accepted for every
+ * recipient; throttling and Graph's own trouble
  * (429, 5xx) and an unreachable Graph are temporary, so the outbox tries again with its backoff; any other refusal is final.
  */
 final class GraphLink implements MailLink {
 
-    private final GraphApi api;
+    private final GraphMail graph;
     private final TokenSignIn signIn;
     private final String mailbox;
     private final Session session = Session.getInstance(new Properties());
 
-    GraphLink(GraphApi api, TokenSignIn signIn, String mailbox) {
-        this.api = api;
+    GraphLink(GraphMail graph, TokenSignIn signIn, String mailbox) {
+        this.graph = graph;
         this.signIn = signIn;
         this.mailbox = mailbox;
     }
@@ -56,7 +50,7 @@ final class GraphLink implements MailLink {
         }
         GraphResponse response;
         try {
-            response = api.call(signIn, HttpMethod.POST, api.userUri(mailbox, "sendMail"), base64(message), "text/plain");
+            response = graph.send(signIn, mailbox, message);
         } catch (OAuthSignInException e) {
             String description = "OAuth sign-in at " + address() + " failed: " + e.getMessage();
             return SendResult.failed(e.lasting() ? SmtpFailure.permanent(description) : SmtpFailure.temporary(description));
@@ -80,12 +74,6 @@ final class GraphLink implements MailLink {
         }
         result.serverAnswer(response.status() + " Accepted");
         return result;
-    }
-
-    private static byte[] base64(MimeMessage message) throws MessagingException, IOException {
-        ByteArrayOutputStream mime = new ByteArrayOutputStream();
-        message.writeTo(mime);
-        return Base64.getEncoder().encodeToString(mime.toByteArray()).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

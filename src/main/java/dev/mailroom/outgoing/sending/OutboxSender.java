@@ -23,7 +23,7 @@ import dev.mailroom.outgoing.OutgoingServerRepository;
 import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.outgoing.SmtpSessions;
-import dev.mailroom.graph.GraphApi;
+import dev.mailroom.graph.GraphMail;
 import dev.mailroom.platform.SqlTime;
 
 /**
@@ -51,12 +51,12 @@ public class OutboxSender {
     private final OutcomeRecorder recorder;
     private final SendingProperties properties;
     private final SendingWorkers workers;
-    private final GraphApi graph;
+    private final GraphMail graph;
     private final String node;
 
     OutboxSender(OutboxQueue queue, OutgoingServerRepository servers, OutgoingServerConnections connections,
             SmtpSessions sessions, MessageComposer composer, OutcomeRecorder recorder, SendingProperties properties,
-            SendingWorkers workers, GraphApi graph) {
+            SendingWorkers workers, GraphMail graph) {
         this.queue = queue;
         this.servers = servers;
         this.connections = connections;

@@ -138,4 +138,36 @@ class GraphSendTest {
                     "Access is denied", "Mail.Send");
         });
     }
+
+    @Test
+    void testConnectionGetsTheTokenAndSendsATestEmailThroughGraph() {
+        graph.stub(post(urlPathEqualTo(userPath(mailbox, "/sendMail"))).willReturn(WireMock.aResponse().withStatus(202)));
+
+        var result = api.admin().post("/api/outgoing-servers/" + server.id() + "/test",
+                java.util.Map.of("testRecipient", "it-admin@example.com"));
+
+        assertThat(result.get("success").asBoolean()).as(result.body().toString()).isTrue();
+        var steps = result.get("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).get("step").asString()).isEqualTo("OAUTH_TOKEN");
+        assertThat(steps.get(1).get("step").asString()).isEqualTo("SEND_TEST_EMAIL");
+        assertThat(steps.get(1).get("serverResponse").asString()).isEqualTo("202 Accepted");
+        String mime = new String(Base64.getMimeDecoder().decode(graph.wireMock()
+                .findAll(postRequestedFor(urlPathEqualTo(userPath(mailbox, "/sendMail")))).get(0).getBodyAsString()),
+                StandardCharsets.UTF_8);
+        assertThat(mime).contains("To: it-admin@example.com");
+    }
+
+    @Test
+    void testConnectionNamesTheMissingSendPermission() {
+        graph.stub(post(urlPathEqualTo(userPath(mailbox, "/sendMail")))
+                .willReturn(error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")));
+
+        var result = api.admin().post("/api/outgoing-servers/" + server.id() + "/test",
+                java.util.Map.of("testRecipient", "it-admin@example.com"));
+
+        assertThat(result.get("success").asBoolean()).isFalse();
+        assertThat(result.get("failedStep").asString()).isEqualTo("SEND_TEST_EMAIL");
+        assertThat(result.get("steps").get(1).get("hint").asString()).contains("Mail.Send", "consent");
+    }
 }
