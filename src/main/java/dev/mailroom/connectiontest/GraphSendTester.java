@@ -17,7 +17,6 @@ import dev.mailroom.graph.GraphHints;
 import dev.mailroom.graph.GraphMail;
 import dev.mailroom.graph.GraphResponse;
 import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
 import dev.mailroom.outgoing.SmtpConnection;
 
 /**
@@ -39,7 +38,7 @@ public class GraphSendTester {
     /** @param testEmail sent as the last step; null to test the token only */
     public ConnectionTestResult test(SmtpConnection connection, String mailbox, TestEmail testEmail) {
         List<Step<? super SmtpProbe>> plan = new ArrayList<>();
-        plan.add(new OAuthTokenStep<>(probe -> signIn(probe.connection)));
+        plan.add(new OAuthTokenStep<>(probe -> probe.connection.tokenSignIn()));
         if (testEmail != null) {
             plan.add(new SendStep(graph, mailbox, testEmail));
         }
@@ -52,25 +51,6 @@ public class GraphSendTester {
         return run.result(testEmail == null
                 ? "An access token is ready; send a test email to check that Graph sends as " + mailbox
                 : "All steps passed: the test email was sent through Microsoft Graph to " + testEmail.recipient());
-    }
-
-    private static TokenSignIn signIn(SmtpConnection connection) {
-        if (connection.tokenSignIn() != null) {
-            return connection.tokenSignIn();
-        }
-        OAuthSignInException missing = new OAuthSignInException("Microsoft Graph signs in with OAuth 2.0 only; choose "
-                + "OAuth 2.0 as authentication, save the server and authorize it", true);
-        return new TokenSignIn() {
-            @Override
-            public String accessToken() throws OAuthSignInException {
-                throw missing;
-            }
-
-            @Override
-            public String renewAfterRejection(String rejected) throws OAuthSignInException {
-                throw missing;
-            }
-        };
     }
 
     private record SendStep(GraphMail graph, String mailbox, TestEmail email) implements Step<SmtpProbe> {

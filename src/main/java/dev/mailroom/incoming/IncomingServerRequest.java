@@ -37,7 +37,8 @@ public record IncomingServerRequest(
         @Min(1) @Max(65535) Integer port,
         @NotNull MailSecurity security,
         @NotBlank @Size(max = 320) String username,
-        @Schema(description = "Write-only. Required on create; on update, leave it out to keep the stored one",
+        @Schema(description = "Write-only. Required on create (except GRAPH, which signs in with OAuth 2.0 only); on "
+                + "update, leave it out to keep the stored one",
                 accessMode = Schema.AccessMode.WRITE_ONLY)
         String password,
         @Schema(description = "IMAP or Graph folder to fetch (Graph: a well-known name such as Inbox, or a folder's display name); POP3 has only INBOX", defaultValue = INBOX)

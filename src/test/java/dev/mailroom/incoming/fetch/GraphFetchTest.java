@@ -287,6 +287,23 @@ class GraphFetchTest {
         assertThat(folderStep.get("hint").asString()).contains("Mail.ReadWrite", "consent");
     }
 
+    @Test
+    void aGraphMailboxWithoutOAuthIsSavedWithoutPasswordAndSaysWhatItNeeds() {
+        var created = api.admin().post("/api/incoming-servers", server("MARK_SEEN"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long serverId = created.get("id").asLong();
+
+        var test = api.admin().post("/api/incoming-servers/" + serverId + "/test", null);
+        assertThat(test.get("failedStep").asString()).isEqualTo("OAUTH_TOKEN");
+        assertThat(test.get("steps").get(0).get("detail").asString()).contains("no OAuth 2.0 configuration");
+
+        assertThat(poll(serverId).failed()).isTrue();
+        assertThat(lastError(serverId)).isEqualTo("OAuth sign-in failed: a Microsoft Graph mailbox signs in with OAuth "
+                + "2.0 only; configure OAuth 2.0 (client credentials with the Mail.ReadWrite application permission) and "
+                + "authorize this server");
+        graph.wireMock().verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
     /** Page one: msg-2 and msg-1 (delta's order is not arrival order); page two: msg-3, then the delta link. */
     private void twoPagesOfThreeMessages() {
         graph.deltaPage(mailbox, INBOX_ID, null, null, List.of(Listed.of("msg-2", "2026-12-03T09:02:00Z"),
@@ -308,7 +325,6 @@ class GraphFetchTest {
         body.put("host", "graph.microsoft.com");
         body.put("security", "SSL_TLS");
         body.put("username", mailbox);
-        body.put("password", "unused-with-oauth");
         body.put("afterProcessing", afterProcessing);
         return body;
     }
