@@ -6,9 +6,11 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -151,7 +153,7 @@ final class GraphMailboxClient implements MailboxClient {
 
     /** Graph forgot the sync state behind a delta link (410 Gone, or a SyncState error): start over. */
     private static boolean syncStateLost(GraphResponse response) {
-        return response.status() == 410 || response.errorCode().toLowerCase(java.util.Locale.ROOT).contains("syncstate");
+        return response.status() == 410 || response.errorCode().toLowerCase(Locale.ROOT).contains("syncstate");
     }
 
     @Override
@@ -176,7 +178,7 @@ final class GraphMailboxClient implements MailboxClient {
         for (JsonNode header : response.json().path("internetMessageHeaders")) {
             lines.add(header.path("name").asString() + ": " + header.path("value").asString());
         }
-        return ImapMailboxClient.headerSection(java.util.Collections.enumeration(lines));
+        return ImapMailboxClient.headerSection(Collections.enumeration(lines));
     }
 
     @Override

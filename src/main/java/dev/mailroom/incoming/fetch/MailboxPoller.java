@@ -70,7 +70,7 @@ public class MailboxPoller {
                 List<RemoteMessage> batch = client.newMessages(position,
                         keys -> inbound.knownRemoteKeys(mailbox.serverId(), keys), BATCH_SIZE);
                 if (batch.isEmpty()) {
-                    saveCursor(mailbox, client, state);
+                    saveCursor(mailbox, client, state, position);
                     break;
                 }
                 List<Fetched> fetched = new ArrayList<>();
@@ -185,9 +185,9 @@ public class MailboxPoller {
     }
 
     /** Nothing new, but the client may have moved on past messages it left out (already stored, or removed). */
-    private void saveCursor(MailboxToFetch mailbox, MailboxClient client, MailboxState state) {
+    private void saveCursor(MailboxToFetch mailbox, MailboxClient client, MailboxState state, long position) {
         if (client.cursor() != null && !client.cursor().equals(state.remoteCursor())) {
-            states.savePosition(mailbox.serverId(), client.validity(), state.lastUid(), client.cursor());
+            states.savePosition(mailbox.serverId(), client.validity(), position, client.cursor());
         }
     }
 

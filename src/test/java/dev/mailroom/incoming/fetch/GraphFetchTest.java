@@ -1,5 +1,6 @@
 package dev.mailroom.incoming.fetch;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -203,7 +204,7 @@ class GraphFetchTest {
                 .willReturn(error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.")
                         .withHeader("Retry-After", "1")));
         graph.stub(get(urlPathEqualTo(userPath(mailbox, "/messages/msg-2/$value"))).inScenario("throttled")
-                .whenScenarioStateIs("waited").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .whenScenarioStateIs("waited").willReturn(aResponse()
                         .withStatus(200).withBody(mimeOf("graph-2." + mailbox, "Bob <bob@example.org>", mailbox,
                                 "Graph request 2"))));
         long serverId = create("MARK_SEEN");
@@ -301,7 +302,7 @@ class GraphFetchTest {
         assertThat(lastError(serverId)).isEqualTo("OAuth sign-in failed: a Microsoft Graph mailbox signs in with OAuth "
                 + "2.0 only; configure OAuth 2.0 (client credentials with the Mail.ReadWrite application permission) and "
                 + "authorize this server");
-        graph.wireMock().verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+        graph.wireMock().verify(0, getRequestedFor(anyUrl()));
     }
 
     /** Page one: msg-2 and msg-1 (delta's order is not arrival order); page two: msg-3, then the delta link. */

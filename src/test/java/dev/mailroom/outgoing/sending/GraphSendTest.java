@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -144,7 +145,7 @@ class GraphSendTest {
         graph.stub(post(urlPathEqualTo(userPath(mailbox, "/sendMail"))).willReturn(WireMock.aResponse().withStatus(202)));
 
         var result = api.admin().post("/api/outgoing-servers/" + server.id() + "/test",
-                java.util.Map.of("testRecipient", "it-admin@example.com"));
+                Map.of("testRecipient", "it-admin@example.com"));
 
         assertThat(result.get("success").asBoolean()).as(result.body().toString()).isTrue();
         var steps = result.get("steps");
@@ -164,7 +165,7 @@ class GraphSendTest {
                 .willReturn(error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")));
 
         var result = api.admin().post("/api/outgoing-servers/" + server.id() + "/test",
-                java.util.Map.of("testRecipient", "it-admin@example.com"));
+                Map.of("testRecipient", "it-admin@example.com"));
 
         assertThat(result.get("success").asBoolean()).isFalse();
         assertThat(result.get("failedStep").asString()).isEqualTo("SEND_TEST_EMAIL");
