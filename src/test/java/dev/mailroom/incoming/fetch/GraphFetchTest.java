@@ -137,10 +137,12 @@ class GraphFetchTest {
         graph.wireMock().verify(1, getRequestedFor(urlPathEqualTo(userPath(mailbox, "/messages/msg-1/$value"))));
         assertThat(cursor(serverId)).endsWith("$deltatoken=round-2");
 
-        // Nothing new: the delta link stays, nothing is stored.
-        graph.deltaPage(mailbox, INBOX_ID, "$deltatoken", "round-2", List.of(), null, "round-2");
+        // Only msg-4 again, changed by its marking: nothing is stored, but the mailbox moves on to the new delta link.
+        graph.deltaPage(mailbox, INBOX_ID, "$deltatoken", "round-2", List.of(Listed.of("msg-4", "2026-12-03T10:00:00Z")),
+                null, "round-3");
         assertThat(poll(serverId).stored()).isZero();
         assertThat(inbound().rows(serverId)).isEqualTo(4);
+        assertThat(cursor(serverId)).endsWith("$deltatoken=round-3");
     }
 
     @Test
