@@ -2,8 +2,9 @@ package dev.mailroom.audit;
 
 /**
  * The statuses the FAQ names, plus the mailbox connection outcomes (the FAQ sends admins to Email Audit for
- * "fetch logs"), the loop breaker's quarantines of a sender or ticket thread, and the warnings before a server's OAuth 2.0
- * sign-in breaks. Screens show {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
+ * "fetch logs"), the end of a database outage (fetching and sending stood still meanwhile), the loop breaker's
+ * quarantines of a sender or ticket thread, and the warnings before a server's OAuth 2.0 sign-in breaks. Screens show
+ * {@link #label()}: the FAQ writes "RECEIVED IGNORED" where the value is RECEIVED_IGNORED.
  */
 public enum AuditStatus {
     RECEIVED(AuditEvent.INCOMING),
@@ -15,6 +16,7 @@ public enum AuditStatus {
     FETCH_RECOVERED(AuditEvent.INCOMING),
     /** A mailbox on OAuth 2.0 that will stop fetching unless an admin acts (token unused long, secret expiring). */
     FETCH_WARNING(AuditEvent.INCOMING),
+    DATABASE_RECOVERED(AuditEvent.INCOMING),
     LOOP_QUARANTINED(AuditEvent.INCOMING),
     LOOP_RELEASED(AuditEvent.INCOMING),
     SENT(AuditEvent.OUTGOING),

@@ -1,12 +1,14 @@
 package dev.mailroom.console;
 
 import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.oauth.OAuthPreset;
 import dev.mailroom.outgoing.SmtpPorts;
 
 /**
  * The mail providers the server forms know, in one place for receiving and sending. For receiving, choosing one fills
  * host, port and security for the chosen protocol (every one of them speaks SSL/TLS on 993 for IMAP and 995 for POP3);
- * for sending, the provider's SMTP host, port and security. The notes say how the provider lets a program sign in.
+ * for sending, the provider's SMTP host, port and security. The notes say how the provider lets a program sign in;
+ * {@link #oauth()} names the provider's OAuth 2.0 preset, which the server's OAuth 2.0 page starts from.
  */
 public enum MailProviderPreset {
     GMAIL("Gmail", "imap.gmail.com", "pop.gmail.com",
@@ -90,5 +92,25 @@ public enum MailProviderPreset {
     /** How to sign in for sending (SMTP). */
     public String smtpNote() {
         return smtpNote;
+    }
+
+    /** The provider's OAuth 2.0 endpoints and scopes, for a server of this provider that signs in with OAuth 2.0. */
+    public OAuthPreset oauth() {
+        return switch (this) {
+            case GMAIL -> OAuthPreset.GOOGLE;
+            case MICROSOFT_365, OUTLOOK_COM -> OAuthPreset.MICROSOFT_365;
+            default -> OAuthPreset.CUSTOM;
+        };
+    }
+
+    /** The preset whose IMAP, POP3 or SMTP host this is; CUSTOM when none. */
+    public static MailProviderPreset ofHost(String host) {
+        for (MailProviderPreset preset : values()) {
+            if (host != null && (host.equalsIgnoreCase(preset.imapHost) || host.equalsIgnoreCase(preset.pop3Host)
+                    || host.equalsIgnoreCase(preset.smtpHost))) {
+                return preset;
+            }
+        }
+        return CUSTOM;
     }
 }

@@ -143,7 +143,7 @@ public class GraphApi {
 
     private static OAuthSignInException refusedAfterRenewal(GraphResponse response) {
         return new OAuthSignInException("Microsoft Graph refused a freshly renewed access token (" + response.describe()
-                + "); " + GraphHints.of(response), false);
+                + "); " + GraphHints.of(response), true, null);
     }
 
     private static void sleep(Duration wait) {

@@ -1,5 +1,6 @@
 package dev.mailroom.intake;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -28,22 +33,33 @@ import dev.mailroom.platform.DaemonThreads;
  * attachments), runs on a few threads a few emails ahead; the stages judge the emails one at a time in arrival order,
  * so a reply is never judged before the request it answers. The batch is judged under one Email Preference and one
  * reading of each server, like a single email.
+ *
+ * <p>An email whose parse takes longer than {@code mailroom.intake.parse-timeout} is given up: it ends
+ * PROCESSED_FAILED, saying so, and the batch goes on. Its thread is interrupted, but what holds a thread that long
+ * (a blob store on a hung network mount, a library looping) rarely heeds that, so a thread is added in its place.
+ * The stages themselves are bounded elsewhere: rules' regular expressions by their step budget, the database by its
+ * timeouts.
  */
 @Component
 class IntakeBatch implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(IntakeBatch.class);
+
     private final IntakeProcessor processor;
     private final IncomingServerRepository servers;
     private final EmailPreferenceRepository preferences;
-    private final ExecutorService parsers;
+    private final ThreadPoolExecutor parsers;
     private final int ahead;
+    private final Duration timeout;
 
     IntakeBatch(IntakeProcessor processor, IncomingServerRepository servers, EmailPreferenceRepository preferences,
             IntakeProperties properties) {
         this.processor = processor;
         this.servers = servers;
         this.preferences = preferences;
-        this.parsers = Executors.newFixedThreadPool(properties.parseThreads(), DaemonThreads.named("intake-parse"));
+        this.parsers = (ThreadPoolExecutor) Executors.newFixedThreadPool(properties.parseThreads(),
+                DaemonThreads.named("intake-parse"));
+        this.timeout = properties.parseTimeout();
         // Enough to keep every parser busy, few enough that parsed bodies waiting for the stages stay a handful.
         this.ahead = 2 * properties.parseThreads();
     }
@@ -52,20 +68,30 @@ class IntakeBatch implements DisposableBean {
         EmailPreference preference = preferences.current();
         Map<Long, Optional<IncomingServer>> serverById = new HashMap<>();
         Iterator<InboundEmail> next = emails.iterator();
-        Deque<Future<PreparedEmail>> parsing = new ArrayDeque<>();
+        Deque<Parsing> parsing = new ArrayDeque<>();
         while (!parsing.isEmpty() || next.hasNext()) {
             while (parsing.size() < ahead && next.hasNext()) {
                 InboundEmail email = next.next();
                 IncomingServer server = serverById.computeIfAbsent(email.serverId(), servers::findById).orElse(null);
-                parsing.add(parsers.submit(() -> processor.prepare(email, server, preference)));
+                Future<PreparedEmail> prepared = parsers.submit(() -> processor.prepare(email, server, preference));
+                parsing.add(new Parsing(email, server, prepared));
             }
-            processor.decide(await(parsing.poll()), false, InboundState.RECEIVED);
+            processor.decide(await(parsing.poll(), preference), false, InboundState.RECEIVED);
         }
     }
 
-    private static PreparedEmail await(Future<PreparedEmail> prepared) {
+    private record Parsing(InboundEmail email, IncomingServer server, Future<PreparedEmail> prepared) {
+    }
+
+    private PreparedEmail await(Parsing parsing, EmailPreference preference) {
         try {
-            return prepared.get();
+            return parsing.prepared().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            parsing.prepared().cancel(true);
+            replaceStuckThread();
+            log.error("Parsing email {} ({}) took longer than {} s; it is given up as PROCESSED_FAILED and the intake"
+                    + " goes on", parsing.email().id(), parsing.email().messageId(), timeout.toSeconds());
+            return processor.parseTimedOut(parsing.email(), parsing.server(), preference, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while parsing an email", e);
@@ -76,6 +102,11 @@ class IntakeBatch implements DisposableBean {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private synchronized void replaceStuckThread() {
+        parsers.setMaximumPoolSize(parsers.getMaximumPoolSize() + 1);
+        parsers.setCorePoolSize(parsers.getCorePoolSize() + 1);
     }
 
     @Override

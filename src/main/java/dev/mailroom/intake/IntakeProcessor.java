@@ -2,6 +2,7 @@ package dev.mailroom.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,8 +79,7 @@ public class IntakeProcessor {
      * judged under. Safe to run on several emails at once, ahead of {@link #decide}.
      */
     PreparedEmail prepare(InboundEmail email, IncomingServer server, EmailPreference preference) {
-        List<TraceStep> preface = new ArrayList<>();
-        preface.add(new TraceStep("configuration", "judged under", describe(server, preference)));
+        List<TraceStep> preface = preface(server, preference);
         try {
             ParsedEmail parsed = parse(email);
             if (!parsed.parseProblems().isEmpty()) {
@@ -90,6 +90,21 @@ public class IntakeProcessor {
             preface.add(new TraceStep("parse", "error", summarize(e)));
             return new PreparedEmail(email, server, preference, null, preface);
         }
+    }
+
+    /** An email whose parse was given up after {@code limit}: it ends PROCESSED_FAILED, saying so in its trace. */
+    PreparedEmail parseTimedOut(InboundEmail email, IncomingServer server, EmailPreference preference, Duration limit) {
+        List<TraceStep> preface = preface(server, preference);
+        preface.add(new TraceStep("parse", "timed out", "reading this email took longer than the limit of "
+                + limit.toSeconds() + " s (mailroom.intake.parse-timeout), so it was given up and the emails after it"
+                + " went on; the raw email is kept for download and Reprocess"));
+        return new PreparedEmail(email, server, preference, null, preface);
+    }
+
+    private List<TraceStep> preface(IncomingServer server, EmailPreference preference) {
+        List<TraceStep> preface = new ArrayList<>();
+        preface.add(new TraceStep("configuration", "judged under", describe(server, preference)));
+        return preface;
     }
 
     /** The second half: the stages in one transaction, and the outcome recorded unless this is a dry run. */

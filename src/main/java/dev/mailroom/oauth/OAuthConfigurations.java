@@ -54,7 +54,7 @@ public class OAuthConfigurations {
     @Transactional(readOnly = true)
     public OAuthView get(OAuthServerRef server) {
         servers.get(server);
-        return find(server).orElseThrow(() -> new NotFoundException("OAuth configuration of the " + server, server.serverId()));
+        return find(server).orElseThrow(() -> notConfigured(server));
     }
 
     /** Every server on OAuth 2.0 with its state and warnings. */
@@ -67,6 +67,12 @@ public class OAuthConfigurations {
     @Transactional(readOnly = true)
     public String serverName(OAuthServerRef server) {
         return servers.get(server).name();
+    }
+
+    /** The mail server's host, for pages (to suggest its provider's preset). */
+    @Transactional(readOnly = true)
+    public String serverHost(OAuthServerRef server) {
+        return servers.get(server).host();
     }
 
     /** The views of one kind's servers on OAuth 2.0, by server id: for the server lists. */
@@ -107,9 +113,13 @@ public class OAuthConfigurations {
     public void delete(OAuthServerRef ref) {
         servers.get(ref);
         if (!clients.delete(ref)) {
-            throw new NotFoundException("OAuth configuration of the " + ref, ref.serverId());
+            throw notConfigured(ref);
         }
         log.info("OAuth 2.0 configuration of the {} removed", ref);
+    }
+
+    private static NotFoundException notConfigured(OAuthServerRef server) {
+        return new NotFoundException("OAuth 2.0 configuration of " + server.kind().word() + " server", server.serverId());
     }
 
     OAuthView view(OAuthClient client) {

@@ -24,9 +24,10 @@ import dev.mailroom.secrets.SecretDecryptionException;
  * it is good for {@code mailroom.oauth.renew-before} yet, and renews it otherwise (refresh token, or client
  * credentials); {@link #renewAfterRejection} renews once after a server refused a token. A rotated refresh token is
  * stored with the new access token. Renewals of one server are one at a time on this node and collapse: whoever waited
- * finds the token just renewed. Each server has its own lock and every token request its timeouts, so one provider's
- * trouble never holds up another server. A refusal that only an admin can end marks the server "re-authorization
- * needed"; it is then not asked again until it is authorized anew.
+ * finds the token just renewed (across nodes, a refresh token refused because another node rotated it meanwhile
+ * gives way to that node's token). Each server has its own lock and every token request its timeouts, so one
+ * provider's trouble never holds up another server. A refusal that only an admin can end marks the server
+ * "re-authorization needed"; it is then not asked again until it is authorized anew.
  */
 @Service
 public class OAuthTokens {
@@ -100,9 +101,7 @@ public class OAuthTokens {
             message += ". " + (server.kind() == ServerKind.INCOMING ? AuditMessages.OAUTH_INCOMING_STOPPED
                     : AuditMessages.OAUTH_OUTGOING_STOPPED);
         }
-        OAuthSignInException failure = new OAuthSignInException(message, e.reauthorizationNeeded());
-        failure.initCause(e);
-        return failure;
+        return new OAuthSignInException(message, e.reauthorizationNeeded(), e);
     }
 
     private String renew(OAuthServerRef server, String rejected) {
@@ -152,6 +151,10 @@ public class OAuthTokens {
                     issued.expiresAt());
             return issued.accessToken();
         } catch (TokenRefusedException e) {
+            Optional<String> renewedElsewhere = renewedMeanwhile(client);
+            if (renewedElsewhere.isPresent()) {
+                return renewedElsewhere.get();
+            }
             String words = TokenTrouble.describe(e);
             boolean lasting = TokenTrouble.lasting(e);
             clients.refreshFailed(server, e.getMessage(), lasting ? words : null);
@@ -162,6 +165,18 @@ public class OAuthTokens {
             log.warn("OAuth token renewal of the {} failed: {}", server, e.getMessage());
             throw new OAuthTokenException(e.getMessage() + "; Mailroom tries again later", false, e);
         }
+    }
+
+    /**
+     * Another node may have renewed (and rotated) the refresh token between our read and our request, so ours was
+     * refused: its access token, stored since, is then the answer, not a re-authorization.
+     */
+    private Optional<String> renewedMeanwhile(OAuthClient before) {
+        return clients.find(before.server())
+                .filter(now -> now.tokens().encryptedRefreshToken() != null
+                        && !now.tokens().encryptedRefreshToken().equals(before.tokens().encryptedRefreshToken())
+                        && now.tokens().accessTokenValidAt(clock.instant()))
+                .map(now -> decrypt(now.tokens().encryptedAccessToken(), before.server()));
     }
 
     private OAuthClient usable(OAuthServerRef server) {

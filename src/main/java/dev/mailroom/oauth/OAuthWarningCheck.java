@@ -28,7 +28,7 @@ import dev.mailroom.platform.MailIdentity;
  * Warns before a server's OAuth 2.0 sign-in breaks ({@link OAuthWarnings}): each new warning once as a FETCH_WARNING
  * or SEND_WARNING audit entry, and, when {@code mailroom.oauth.warning-recipients} are set and the default outgoing
  * server can send, one email listing them through the outbox. The warnings stay visible on the server's OAuth state
- * until their cause is gone.
+ * until their cause is gone. The configurations of deleted servers are removed here too.
  */
 @Component
 public class OAuthWarningCheck {
@@ -64,6 +64,8 @@ public class OAuthWarningCheck {
         for (OAuthClient client : clients.findAll()) {
             Optional<MailServers.Server> server = servers.find(client.server());
             if (server.isEmpty()) {
+                clients.delete(client.server()); // the server was deleted: its secret and tokens go with it
+                log.info("OAuth 2.0 configuration of the deleted {} removed", client.server());
                 continue;
             }
             List<String> warnings = OAuthWarnings.of(client, clock.instant(), properties);

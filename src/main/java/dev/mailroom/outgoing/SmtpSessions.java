@@ -5,9 +5,8 @@ import java.util.Properties;
 import org.springframework.stereotype.Component;
 
 import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.MailSessionFactory;
 import dev.mailroom.incoming.connection.ServerTrust;
-import jakarta.mail.AuthenticationFailedException;
+import dev.mailroom.platform.MailIdentity;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -22,9 +21,11 @@ import jakarta.mail.Transport;
 public class SmtpSessions {
 
     private final ServerTrust trust;
+    private final MailIdentity identity;
 
-    SmtpSessions(ServerTrust trust) {
+    SmtpSessions(ServerTrust trust, MailIdentity identity) {
         this.trust = trust;
+        this.identity = identity;
     }
 
     public Properties properties(SmtpConnection connection) {
@@ -34,6 +35,7 @@ public class SmtpSessions {
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", connection.host());
         properties.put("mail.smtp.port", String.valueOf(connection.port()));
+        properties.put("mail.smtp.localhost", identity.heloName());
         properties.put("mail.smtp.connectiontimeout", String.valueOf(connection.connectTimeout().toMillis()));
         properties.put("mail.smtp.timeout", String.valueOf(connection.readTimeout().toMillis()));
         properties.put("mail.smtp.writetimeout", String.valueOf(connection.readTimeout().toMillis()));
@@ -67,25 +69,12 @@ public class SmtpSessions {
     /** Connects (and signs in) a transport the caller already holds, so it can read the server's last reply on failure. */
     public void connect(SmtpConnection connection, Transport transport) throws MessagingException {
         if (connection.signsInWithToken()) {
-            connectWithToken(connection, transport);
+            connection.tokenSignIn().signIn(token -> transport.connect(connection.host(), connection.port(),
+                    connection.username(), token));
         } else if (connection.signsIn()) {
             transport.connect(connection.host(), connection.port(), connection.username(), connection.password());
         } else {
             transport.connect(connection.host(), connection.port(), null, null);
-        }
-    }
-
-    private static void connectWithToken(SmtpConnection connection, Transport transport) throws MessagingException {
-        String token = connection.tokenSignIn().accessToken();
-        try {
-            transport.connect(connection.host(), connection.port(), connection.username(), token);
-        } catch (AuthenticationFailedException refused) {
-            String renewed = connection.tokenSignIn().renewAfterRejection(token);
-            try {
-                transport.connect(connection.host(), connection.port(), connection.username(), renewed);
-            } catch (AuthenticationFailedException again) {
-                throw MailSessionFactory.refusedToken(again);
-            }
         }
     }
 }

@@ -65,6 +65,8 @@ public class FileSystemBlobStore implements BlobStore, Closeable {
             force(staged.get().temp());
             moveIntoPlace(staged.get());
             return Optional.of(staged.get().ref());
+        } catch (IOException e) {
+            throw namedWhenFull(e);
         } finally {
             Files.deleteIfExists(staged.get().temp());
         }
@@ -85,12 +87,16 @@ public class FileSystemBlobStore implements BlobStore, Closeable {
                 return null;
             }));
         }
-        for (Future<Void> flush : forcing) {
-            awaitFlush(flush);
-        }
-        for (Staged blob : staged) {
-            moveIntoPlace(blob);
-            Files.deleteIfExists(blob.temp());
+        try {
+            for (Future<Void> flush : forcing) {
+                awaitFlush(flush);
+            }
+            for (Staged blob : staged) {
+                moveIntoPlace(blob);
+                Files.deleteIfExists(blob.temp());
+            }
+        } catch (IOException e) {
+            throw namedWhenFull(e);
         }
     }
 
@@ -155,11 +161,19 @@ public class FileSystemBlobStore implements BlobStore, Closeable {
             }
             kept = true;
             return Optional.of(new Staged(new BlobRef(HexFormat.of().formatHex(digest.digest()), size), temp));
+        } catch (IOException e) {
+            throw namedWhenFull(e);
         } finally {
             if (!kept) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /** A full disk is told as such, naming the store; any other failure is left as it is. */
+    private IOException namedWhenFull(IOException e) {
+        return e instanceof BlobStoreFullException || !BlobStoreFullException.isNoSpace(e) ? e
+                : new BlobStoreFullException(root, e);
     }
 
     private static void force(Path file) throws IOException {

@@ -17,12 +17,14 @@ import dev.mailroom.incoming.fetch.MailboxDirectory;
 import dev.mailroom.incoming.fetch.MailboxPoller;
 import dev.mailroom.incoming.fetch.PollResult;
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.FaultTest;
 
 /**
  * Dovecot is stopped and started again while a poll of 2,000 (IMAP) or 1,000 (POP3) emails runs, between fetching a batch and committing
  * it: the poll fails at the next word to the server, later polls carry on (first paying the after-processing action
  * still owed), and in the end every email is stored once and became one ticket; none lost, none twice.
  */
+@FaultTest
 @AcceptanceTest
 class DovecotRestartAcceptanceTest {
 

@@ -25,6 +25,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.connectiontest.ConnectionStep;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.connectiontest.SmtpConnectionTester;
@@ -43,7 +44,7 @@ class SmtpConnectionTesterTest {
     static final GreenMailExtension greenMail = SmtpGreenMail.withUser(USER, PASSWORD);
 
     private final ServerTrust trust = new ServerTrust();
-    private final SmtpConnectionTester tester = new SmtpConnectionTester(trust, new SmtpSessions(trust));
+    private final SmtpConnectionTester tester = new SmtpConnectionTester(trust, new SmtpSessions(trust, new MailIdentity("desk.example.com", "desk.example.com")));
 
     @Test
     void plainSmtpWithAuthPassesEveryStep() {

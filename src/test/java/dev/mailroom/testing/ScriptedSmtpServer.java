@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small SMTP server on 127.0.0.1 for the cases GreenMail cannot play: it answers what a test tells it to (4xx or 5xx
- * for a command, once or always, or for one recipient), can hang (accept the connection and never say a word),
+ * for a command, once or always, or for one recipient), can hang (accept the connection and never say a word, or
+ * go silent at a given command),
  * counts connections and keeps the messages it accepted. A 421 reply closes the connection, as RFC 5321 says. Speaks the ESMTP subset Jakarta Mail uses: EHLO/HELO,
  * AUTH PLAIN (when credentials are set), MAIL, RCPT, DATA, RSET, NOOP, QUIT.
  */
@@ -48,6 +49,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean hang;
+    private volatile String hangAt;
     private volatile boolean headersOnly;
     private volatile String username;
     private volatile String password;
@@ -113,6 +115,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** New connections are accepted and never answered (the client's read timeout must end them). */
     public ScriptedSmtpServer hang(boolean hang) {
         this.hang = hang;
+        return this;
+    }
+
+    /** From now on, {@code command} (MAIL, RCPT, DATA) gets no answer, ever: the server hangs mid-session. */
+    public ScriptedSmtpServer hangAt(String command) {
+        this.hangAt = command == null ? null : command.toUpperCase(Locale.ROOT);
         return this;
     }
 
@@ -221,6 +229,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 String upper = line.toUpperCase(Locale.ROOT);
                 String verb = upper.split(" ", 2)[0];
                 commands.add(verb.equals("AUTH") ? "AUTH" : line);
+                if (verb.equals(hangAt)) {
+                    while (in.read() >= 0) {
+                        // say nothing; wait for the client to give up
+                    }
+                    return;
+                }
                 switch (verb) {
                     case "EHLO" -> say(username == null ? "250-scripted.test\r\n250 8BITMIME"
                             : "250-scripted.test\r\n250-AUTH PLAIN\r\n250 8BITMIME");

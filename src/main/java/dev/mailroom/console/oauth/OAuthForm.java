@@ -12,7 +12,7 @@ import dev.mailroom.oauth.OAuthView;
 /** The OAuth 2.0 form of a server: the fields of {@code PUT …/oauth}; the Client Secret is never shown. */
 public class OAuthForm {
 
-    private OAuthPreset provider = OAuthPreset.MICROSOFT_365;
+    private OAuthPreset provider = OAuthPreset.CUSTOM;
     private String tenant;
     private GrantType grantType = GrantType.AUTHORIZATION_CODE;
     private String clientId;
@@ -23,6 +23,13 @@ public class OAuthForm {
     private String tokenUrl;
     private String scope;
     private String redirectUrl;
+
+    /** A new configuration for a server of this provider (the console's provider preset names it). */
+    static OAuthForm forProvider(OAuthPreset provider) {
+        OAuthForm form = new OAuthForm();
+        form.provider = provider;
+        return form;
+    }
 
     static OAuthForm of(OAuthView view) {
         OAuthForm form = new OAuthForm();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mailroom.console.ApiFormChecks;
+import dev.mailroom.console.MailProviderPreset;
 import dev.mailroom.oauth.GrantType;
 import dev.mailroom.oauth.OAuthAuthorizationException;
 import dev.mailroom.oauth.OAuthAuthorizations;
@@ -56,7 +57,8 @@ class OAuthPageController {
     String page(@PathVariable String kind, @PathVariable long id, Model model) {
         OAuthServerRef server = ref(kind, id);
         Optional<OAuthView> oauth = configurations.find(server);
-        return page(server, oauth.map(OAuthForm::of).orElseGet(OAuthForm::new), model);
+        return page(server, oauth.map(OAuthForm::of).orElseGet(() -> OAuthForm.forProvider(
+                MailProviderPreset.ofHost(configurations.serverHost(server)).oauth())), model);
     }
 
     @PostMapping

@@ -2,7 +2,6 @@ package dev.mailroom.incoming.connection;
 
 import java.util.Properties;
 
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -61,30 +60,12 @@ public class MailSessionFactory {
 
     public Store connect(MailConnection connection, Session session) throws MessagingException {
         Store store = session.getStore(connection.protocol().javaMailName());
-        if (!connection.signsInWithToken()) {
+        if (connection.signsInWithToken()) {
+            connection.tokenSignIn().signIn(token -> store.connect(connection.host(), connection.port(),
+                    connection.username(), token));
+        } else {
             store.connect(connection.host(), connection.port(), connection.username(), connection.password());
-            return store;
-        }
-        String token = connection.tokenSignIn().accessToken();
-        try {
-            store.connect(connection.host(), connection.port(), connection.username(), token);
-        } catch (AuthenticationFailedException refused) {
-            String renewed = connection.tokenSignIn().renewAfterRejection(token);
-            try {
-                store.connect(connection.host(), connection.port(), connection.username(), renewed);
-            } catch (AuthenticationFailedException again) {
-                throw refusedToken(again);
-            }
         }
         return store;
-    }
-
-    /** The server refused even a freshly renewed token: the token is fine, the account or the scope is not. */
-    public static OAuthSignInException refusedToken(AuthenticationFailedException e) {
-        OAuthSignInException refused = new OAuthSignInException("the mail server refused a freshly renewed access token ("
-                + (e.getMessage() == null ? "no reason given" : e.getMessage().strip()) + "); check that the Scope "
-                + "grants this protocol and that the mailbox allows sign-in with OAuth 2.0", false);
-        refused.initCause(e);
-        return refused;
     }
 }

@@ -11,8 +11,8 @@ public class OAuthSignInException extends AuthenticationFailedException {
 
     private final boolean lasting;
 
-    public OAuthSignInException(String message, boolean lasting) {
-        super(message);
+    public OAuthSignInException(String message, boolean lasting, Exception cause) {
+        super(message, cause);
         this.lasting = lasting;
     }
 

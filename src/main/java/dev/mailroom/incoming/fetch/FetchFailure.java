@@ -14,6 +14,8 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.StoreClosedException;
 
+import dev.mailroom.storage.BlobStoreFullException;
+
 /**
  * Why a poll failed, in the words the audit shows: the step that failed and what the server or the network said.
  * Identical failures in a row share one audit entry, so the text must not vary between them (no timestamps).
@@ -63,6 +65,10 @@ record FetchFailure(String step, String detail) {
         }
         if (cause instanceof FolderClosedException || cause instanceof StoreClosedException) {
             return new FetchFailure("fetch", "the server closed the connection (" + describe(cause) + ")");
+        }
+        if (cause instanceof BlobWriteException && cause.getCause() instanceof BlobStoreFullException full) {
+            return new FetchFailure(STORE_STEP, full.getMessage() + "; fetching is paused and resumes by itself once"
+                    + " there is space again; nothing was marked processed on the server");
         }
         if (cause instanceof BlobWriteException) {
             return new FetchFailure(STORE_STEP, "could not write the raw email to the blob store: " + describe(cause.getCause())

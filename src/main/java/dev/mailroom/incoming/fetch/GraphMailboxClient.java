@@ -73,7 +73,7 @@ final class GraphMailboxClient implements MailboxClient {
         TokenSignIn signIn = connection.tokenSignIn();
         if (signIn == null) {
             throw new OAuthSignInException("a Microsoft Graph mailbox signs in with OAuth 2.0 only; configure OAuth 2.0 "
-                    + "(client credentials with the Mail.ReadWrite application permission) and authorize this server", true);
+                    + "(client credentials with the Mail.ReadWrite application permission) and authorize this server", true, null);
         }
         String mailbox = connection.username();
         JsonNode folder = folders.find(signIn, mailbox, connection.folder()).orElseThrow(() -> new FolderNotFoundException(

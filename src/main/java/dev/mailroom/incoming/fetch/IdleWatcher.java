@@ -20,6 +20,7 @@ import dev.mailroom.incoming.connection.MailSessionFactory;
  * Holds one IMAP connection in IDLE on a mailbox's folder and nudges its poll when the server announces new mail,
  * so a new email is picked up in about a second. It only watches: fetching stays with the scheduled poll. A server
  * without IDLE, or a dropped connection, leaves the mailbox to its regular polls; the watcher reconnects with backoff.
+ * A connection that dies without a word (a NAT or firewall forgetting it) is found by {@link #refresh()}.
  */
 class IdleWatcher implements Runnable {
 
@@ -87,6 +88,28 @@ class IdleWatcher implements Runnable {
         } finally {
             folder = null;
             ImapMailboxClient.closeQuietly(store);
+        }
+    }
+
+    /**
+     * Ends IDLE for a NOOP, after which the watch loop issues IDLE again. On a healthy connection that is a round trip
+     * (and RFC 2177's advice to re-issue IDLE before 29 minutes); on a dead one the answer never comes, the read
+     * timeout closes the connection (Angus Mail ignores read timeouts only while IDLE runs), the watch loop sees it
+     * closed and reconnects, and its first poll fetches whatever arrived meanwhile.
+     */
+    void refresh() {
+        IMAPFolder watched = folder;
+        if (watched == null) {
+            return;
+        }
+        try {
+            watched.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            log.info("IDLE connection of mailbox {} did not answer a NOOP ({}); reconnecting", mailbox.serverName(),
+                    e.getMessage());
         }
     }
 

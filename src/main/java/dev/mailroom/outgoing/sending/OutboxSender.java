@@ -87,26 +87,37 @@ public class OutboxSender {
         return handled;
     }
 
+    /** One share of a batch, sent over lane {@code lane} to {@code server} (none: the emails only fail). */
+    private record Share(OutgoingServer server, SmtpConnection connection, int lane, List<DueEmail> emails) {
+    }
+
     private int sendBatch(List<DueEmail> batch, SmtpLinks links) {
-        int handled = 0;
+        List<Share> shares = new ArrayList<>();
         for (Map.Entry<Optional<OutgoingServer>, List<DueEmail>> group : byServer(batch).entrySet()) {
             OutgoingServer server = group.getKey().orElse(null);
-            List<DueEmail> emails = group.getValue();
             if (server == null) {
-                handled += sendOver(null, emails, null);
+                shares.add(new Share(null, null, 0, group.getValue()));
                 continue;
             }
             SmtpConnection connection = connections.of(server);
-            if (server.settings().transport() == OutgoingTransport.GRAPH) {
-                try (GraphLink link = new GraphLink(graph, connection.tokenSignIn(), server.settings().graphMailbox())) {
-                    handled += sendOver(server, emails, link);
-                }
-                continue;
+            // Graph takes one email after the other through sendMail: one share, no SMTP lanes.
+            List<List<DueEmail>> lanes = server.settings().transport() == OutgoingTransport.GRAPH
+                    ? List.of(group.getValue()) : workers.shares(group.getValue());
+            for (int lane = 0; lane < lanes.size(); lane++) {
+                shares.add(new Share(server, connection, lane, lanes.get(lane)));
             }
-            handled += workers.sumOver(workers.shares(emails),
-                    (lane, share) -> sendOver(server, share, links.lane(connection, lane)));
         }
-        return handled;
+        return workers.sumOver(shares, share -> sendOver(share.server(), share.emails(), linkFor(share, links)));
+    }
+
+    private MailLink linkFor(Share share, SmtpLinks links) {
+        if (share.server() == null) {
+            return null;
+        }
+        if (share.server().settings().transport() == OutgoingTransport.GRAPH) {
+            return new GraphLink(graph, share.connection().tokenSignIn(), share.server().settings().graphMailbox());
+        }
+        return links.lane(share.connection(), share.lane());
     }
 
     /** Claims and sends each email in turn over one connection to the server (none when there is no server). */

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 import dev.mailroom.platform.DaemonThreads;
 
 /**
- * Sends one server's share of a batch over several SMTP connections at once ({@code mailroom.outgoing.connections}).
- * Most of a send is waiting for the server (each SMTP command is a round trip, and the server writes the message to
- * its queue before it answers the end of DATA), so connections side by side multiply the throughput while each email
- * is still claimed, sent and recorded on its own.
+ * Sends a batch over several SMTP connections at once: one server's emails over up to
+ * {@code mailroom.outgoing.connections} of them, and different servers' emails side by side, all on
+ * {@code connections} threads (the caller's among them). Most of a send is waiting for the server (each SMTP command
+ * is a round trip, and the server writes the message to its queue before it answers the end of DATA), so connections
+ * side by side multiply the throughput while each email is still claimed, sent and recorded on its own; and a server
+ * that hangs holds only its own connections, while the other threads go on with the other servers' emails.
  */
 @Component
 class SendingWorkers implements DisposableBean {
@@ -50,22 +53,26 @@ class SendingWorkers implements DisposableBean {
         return shares;
     }
 
-    /** Work on one share, over lane {@code lane} (the share's index): the lane's connection is this thread's alone. */
-    interface ShareWork<T> {
-        int send(int lane, List<T> share);
-    }
-
-    /** Runs {@code work} on every share at once and sums what it returns; waits for all, then rethrows a failure. */
-    <T> int sumOver(List<List<T>> shares, ShareWork<T> work) {
+    /**
+     * Runs every job (each sends one share over its own connection) on the threads, as many at once as there are
+     * threads, and sums what they return; waits for all, then rethrows a failure.
+     */
+    <T> int sumOver(List<T> jobs, ToIntFunction<T> work) {
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        if (threads == null) {
+            return jobs.stream().mapToInt(work).sum();
+        }
         List<Future<Integer>> others = new ArrayList<>();
-        for (int lane = 1; lane < shares.size(); lane++) {
-            int number = lane;
-            others.add(threads.submit(() -> work.send(number, shares.get(number))));
+        for (int job = 1; job < jobs.size(); job++) {
+            T next = jobs.get(job);
+            others.add(threads.submit(() -> work.applyAsInt(next)));
         }
         RuntimeException failure = null;
         int sum = 0;
         try {
-            sum += work.send(0, shares.get(0));
+            sum += work.applyAsInt(jobs.get(0));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -81,6 +81,11 @@ final class SmtpFailures {
         return SmtpFailure.temporary("Sending through " + where + " failed: " + rootMessage(e));
     }
 
+    /** Whether the server did not answer within the read timeout. */
+    static boolean timedOut(MessagingException e) {
+        return has(e, SocketTimeoutException.class);
+    }
+
     static String answer(String message, String lastResponse) {
         String text = message == null || message.isBlank() ? lastResponse : message;
         return text == null ? "no answer" : text.strip().replaceAll("\\s+", " ");

@@ -19,8 +19,9 @@ import dev.mailroom.outgoing.SmtpSessions;
 
 /**
  * One SMTP connection to one server, opened on the first message and reused for the rest of the batch; opened again
- * when the server has closed it. When connecting fails, every further message of the batch gets the same failure
- * at once instead of hammering a server that is down.
+ * when the server has closed it. When connecting fails, or the server stops answering within the read timeout,
+ * every further message of the run gets the same failure at once: a server that is down or hangs costs one timeout
+ * per connection, not one per email, and is tried again after the backoff.
  */
 final class SmtpLink implements MailLink {
 
@@ -30,7 +31,8 @@ final class SmtpLink implements MailLink {
     private final SmtpConnection connection;
     private Session session;
     private SMTPTransport transport;
-    private SmtpFailure connectFailure;
+    /** Why this link is not used again in this run (connecting failed, or the server stopped answering). */
+    private SmtpFailure unusable;
 
     SmtpLink(SmtpSessions sessions, SmtpConnection connection) {
         this.sessions = sessions;
@@ -52,8 +54,8 @@ final class SmtpLink implements MailLink {
 
     @Override
     public SendResult send(MimeMessage message, InternetAddress[] recipients) {
-        if (connectFailure != null || !connected()) {
-            return SendResult.failed(connectFailure);
+        if (unusable != null || !connected()) {
+            return SendResult.failed(unusable);
         }
         SendResult result = new SendResult();
         try {
@@ -65,8 +67,13 @@ final class SmtpLink implements MailLink {
         } catch (SendFailedException e) {
             read(e, result);
         } catch (MessagingException e) {
-            result.failMessage(SmtpFailures.ofSend(e, connection, "DATA", transport.getLastReturnCode(),
-                    transport.getLastServerResponse()));
+            SmtpFailure failure = SmtpFailures.ofSend(e, connection, "DATA", transport.getLastReturnCode(),
+                    transport.getLastServerResponse());
+            result.failMessage(failure);
+            if (SmtpFailures.timedOut(e)) {
+                unusable = failure;
+                log.debug("Outgoing server {} stopped answering; not used again in this run", connection.address());
+            }
             disconnect();
         }
         return result;
@@ -109,8 +116,8 @@ final class SmtpLink implements MailLink {
         } catch (MessagingException e) {
             int code = fresh == null ? -1 : fresh.getLastReturnCode();
             String response = fresh == null ? null : fresh.getLastServerResponse();
-            connectFailure = SmtpFailures.ofConnect(e, connection, code, response);
-            log.debug("Outgoing server {} not reachable: {}", connection.address(), connectFailure.description());
+            unusable = SmtpFailures.ofConnect(e, connection, code, response);
+            log.debug("Outgoing server {} not reachable: {}", connection.address(), unusable.description());
             close(fresh);
             return false;
         }

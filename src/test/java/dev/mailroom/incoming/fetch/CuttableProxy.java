@@ -8,17 +8,24 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on loopback in front of a mail server, whose plug can be pulled: {@link #cut()} drops every open
  * connection and refuses new ones, {@link #restore()} lets them through again. The mail server "goes away".
+ * {@link #silence()} is the quieter failure: the open connections stay open but nothing gets through them any more
+ * (a NAT or firewall that forgot them), while new connections work.
  */
 final class CuttableProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile ServerSocket listener;
 
     CuttableProxy(int targetPort) throws IOException {
@@ -44,6 +51,16 @@ final class CuttableProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** The open connections go silent: both sides keep their sockets, and every byte sent on them is lost. */
+    void silence() {
+        silenced.addAll(open);
+    }
+
+    /** Connections accepted so far. */
+    int connections() {
+        return connections.get();
+    }
+
     synchronized void restore() throws IOException {
         if (listener != null) {
             return;
@@ -62,6 +79,7 @@ final class CuttableProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                connections.incrementAndGet();
                 open.add(client);
                 open.add(server);
                 pump(client, server);
@@ -78,8 +96,10 @@ final class CuttableProxy implements AutoCloseable {
                 byte[] buffer = new byte[16384];
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!silenced.contains(from)) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException ignored) {
                 // one side closed: close the other

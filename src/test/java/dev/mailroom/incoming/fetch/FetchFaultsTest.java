@@ -21,12 +21,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 
 import dev.mailroom.testing.Api;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.MailroomTest;
 
 /**
  * Polls driven one at a time, with failures injected where they hurt most: nothing may be lost, nothing stored twice,
  * and the audit must say what happened without flooding.
  */
+@FaultTest
 @MailroomTest
 @ExtendWith(OutputCaptureExtension.class)
 @Import(FetchFaultsTest.Hooks.class)

@@ -12,12 +12,14 @@ import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.ScriptedSmtpServer;
 
 /**
  * A node that dies while sending leaves its email SENDING; after the lease it is sent again, once, with the same
  * Message-ID. A claim still inside its lease, and a DONE email, are never sent.
  */
+@FaultTest
 @SenderTest
 class CrashRecoveryTest {
 

@@ -33,6 +33,7 @@ import dev.mailroom.audit.AuditQuery;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.outbox.OutboundKind;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.testing.ScriptedSmtpServer;
 import dev.mailroom.web.PageRequest;
@@ -41,6 +42,7 @@ import dev.mailroom.web.PageRequest;
  * 1,000 notifications queued while the SMTP server is down are all delivered exactly once after it comes back. The
  * background task does the sending here (on db-scheduler, as in production), with a short backoff.
  */
+@FaultTest
 @MailroomTest
 @Import(OutboxFixtures.class)
 @TestPropertySource(properties = {"mailroom.outgoing.sending-enabled=true", "mailroom.outgoing.first-backoff=200ms",

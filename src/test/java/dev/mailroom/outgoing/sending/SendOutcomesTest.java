@@ -17,9 +17,11 @@ import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.ScriptedSmtpServer;
 
 /** Each outcome of the FAQ, per recipient, against a scripted SMTP server that answers what the test tells it. */
+@FaultTest
 @SenderTest
 class SendOutcomesTest {
 
@@ -211,6 +213,49 @@ class SendOutcomesTest {
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
         assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+    }
+
+    @Test
+    void serverHangingMidSessionCostsOneTimeoutAndHoldsUpNoOtherServer() throws Exception {
+        OutgoingServerSpec hangingSpec = new OutgoingServerSpec(smtp.port());
+        hangingSpec.readTimeoutSeconds = 10;
+        OutgoingServer hanging = fixtures.server(hangingSpec);
+        smtp.hangAt("MAIL");
+        List<String> stuck = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> fixtures.enqueue(hanging, "stuck" + i + "@example.com")).toList();
+        try (ScriptedSmtpServer healthy = ScriptedSmtpServer.start()) {
+            OutgoingServer other = fixtures.server(new OutgoingServerSpec(healthy.port()));
+            List<String> flowing = java.util.stream.IntStream.range(0, 5)
+                    .mapToObj(i -> fixtures.enqueue(other, "flowing" + i + "@example.com")).toList();
+
+            long started = System.nanoTime();
+            var run = java.util.concurrent.CompletableFuture.supplyAsync(sender::sendDue);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> healthy.received().size() == 5);
+            assertThat(run).as("the other server's emails went out while the hanging one was still waited for")
+                    .isNotDone();
+            run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            long seconds = (System.nanoTime() - started) / 1_000_000_000;
+
+            assertThat(seconds).as("one read timeout (10 s) for the hanging server, not one per email (50 s)")
+                    .isLessThan(25);
+            assertThat(smtp.connections()).isEqualTo(1);
+            flowing.forEach(id -> assertThat(fixtures.state(id)).isEqualTo("DONE"));
+            stuck.forEach(id -> {
+                assertThat(fixtures.state(id)).isEqualTo("PENDING");
+                assertThat(fixtures.lastError(id)).startsWith("No answer from smtp://127.0.0.1:" + smtp.port())
+                        .contains("read timeout");
+                assertThat(fixtures.auditOf(id)).as("no final entry while retrying").isEmpty();
+            });
+        }
+
+        smtp.hangAt(null);
+        stuck.forEach(fixtures::makeDue);
+        sender.sendDue();
+
+        stuck.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status)
+                .containsExactly(AuditStatus.SENT));
+        assertThat(smtp.received()).hasSize(5);
     }
 
     @Test

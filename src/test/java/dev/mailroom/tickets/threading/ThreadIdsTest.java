@@ -16,7 +16,7 @@ import dev.mailroom.tickets.threading.ThreadIdReading.Verdict;
 class ThreadIdsTest {
 
     private final SecretBox installation = new SecretBox(randomKey());
-    private final ThreadIds ids = new ThreadIds(installation, new MailIdentity("desk.example.com"));
+    private final ThreadIds ids = new ThreadIds(installation, new MailIdentity("desk.example.com", "desk.example.com"));
 
     @Test
     void generatedIdCarriesTheTicketAndReadsBackAsSigned() {
@@ -55,7 +55,7 @@ class ThreadIdsTest {
 
     @Test
     void anotherInstallationsSignatureIsForged() {
-        ThreadIds elsewhere = new ThreadIds(new SecretBox(randomKey()), new MailIdentity("desk.example.com"));
+        ThreadIds elsewhere = new ThreadIds(new SecretBox(randomKey()), new MailIdentity("desk.example.com", "desk.example.com"));
 
         assertThat(ids.read(elsewhere.generate("INC-42")).verdict()).isEqualTo(Verdict.FORGED);
     }
