@@ -9,11 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import dev.mailroom.oauth.OAuthPreset;
+import dev.mailroom.oauth.OAuthProvider;
 
 /**
  * A Microsoft Graph stand-in on loopback (WireMock) answering with Graph's documented JSON shapes: mail folders, delta
@@ -33,6 +37,13 @@ public final class GraphFake implements AutoCloseable {
 
     public GraphFake() {
         server.start();
+    }
+
+    /** The body of PUT /api/{incoming,outgoing}-servers/{id}/oauth: client credentials for Graph at this provider. */
+    public static Map<String, Object> clientCredentials(OAuthProvider provider) {
+        return Map.of("provider", "CUSTOM", "grantType", "CLIENT_CREDENTIALS", "clientId", OAuthProvider.CLIENT_ID,
+                "clientSecret", OAuthProvider.CLIENT_SECRET, "tokenUrl", provider.tokenUrl(),
+                "scope", OAuthPreset.GRAPH_SCOPE);
     }
 
     public WireMockServer wireMock() {

@@ -39,10 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.mailroom.oauth.OAuthProvider;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.GraphFake;
 import dev.mailroom.testing.MailroomTest;
-import dev.mailroom.testing.TokenIssuer;
 
 /**
  * Microsoft Graph mailboxes through the whole intake, against a Graph stand-in (WireMock, Graph's JSON shapes) and a
@@ -62,7 +62,7 @@ class GraphFetchTest {
     }
 
     static final GraphFake graph = new GraphFake();
-    static final TokenIssuer issuer = new TokenIssuer();
+    static final OAuthProvider issuer = new OAuthProvider();
     static final String INBOX_ID = "AAMkADInbox0001";
 
     @DynamicPropertySource
@@ -340,7 +340,7 @@ class GraphFetchTest {
         var created = api.admin().post("/api/incoming-servers", body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.get("id").asLong();
-        var oauth = api.admin().put("/api/incoming-servers/" + id + "/oauth", issuer.clientCredentials());
+        var oauth = api.admin().put("/api/incoming-servers/" + id + "/oauth", GraphFake.clientCredentials(issuer));
         assertThat(oauth.status()).as(oauth.body().toString()).isEqualTo(200);
         return id;
     }

@@ -26,12 +26,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditStatus;
+import dev.mailroom.oauth.OAuthProvider;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.GraphFake;
-import dev.mailroom.testing.TokenIssuer;
 
 /**
  * An outgoing server whose transport is Microsoft Graph: notifications go out through sendMail (MIME, base64) with a
@@ -41,7 +41,7 @@ import dev.mailroom.testing.TokenIssuer;
 class GraphSendTest {
 
     static final GraphFake graph = new GraphFake();
-    static final TokenIssuer issuer = new TokenIssuer();
+    static final OAuthProvider issuer = new OAuthProvider();
 
     @DynamicPropertySource
     static void graphUrl(DynamicPropertyRegistry registry) {
@@ -76,7 +76,7 @@ class GraphSendTest {
         spec.fromAddress = mailbox;
         spec.replyToAddress = mailbox;
         server = fixtures.server(spec);
-        var oauth = api.admin().put("/api/outgoing-servers/" + server.id() + "/oauth", issuer.clientCredentials());
+        var oauth = api.admin().put("/api/outgoing-servers/" + server.id() + "/oauth", GraphFake.clientCredentials(issuer));
         assertThat(oauth.status()).as(oauth.body().toString()).isEqualTo(200);
     }
 
