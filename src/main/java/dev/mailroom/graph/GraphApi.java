@@ -1,5 +1,7 @@
 package dev.mailroom.graph;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -78,13 +80,23 @@ public class GraphApi {
         return call(signIn, method, uri, body == null ? null : json.writeValueAsBytes(body), "application/json");
     }
 
+    /** A GET whose successful body is left to read from {@link GraphResponse#stream()} (a message's MIME). */
+    public GraphResponse stream(TokenSignIn signIn, URI uri, String... prefer) throws OAuthSignInException {
+        return call(signIn, HttpMethod.GET, uri, null, null, true, prefer);
+    }
+
     public GraphResponse call(TokenSignIn signIn, HttpMethod method, URI uri, byte[] body, String contentType,
             String... prefer) throws OAuthSignInException {
+        return call(signIn, method, uri, body, contentType, false, prefer);
+    }
+
+    private GraphResponse call(TokenSignIn signIn, HttpMethod method, URI uri, byte[] body, String contentType,
+            boolean streamed, String... prefer) throws OAuthSignInException {
         String token = signIn.accessToken();
         boolean renewed = false;
         int waits = 0;
         while (true) {
-            GraphResponse response = once(token, method, uri, body, contentType, prefer);
+            GraphResponse response = once(token, method, uri, body, contentType, streamed, prefer);
             if (response.status() == 401 && !renewed) {
                 log.info("Microsoft Graph refused the access token for {} {} ({}); renewing it once", method,
                         uri.getPath(), response.errorCode());
@@ -110,7 +122,7 @@ public class GraphApi {
     }
 
     private GraphResponse once(String token, HttpMethod method, URI uri, byte[] body, String contentType,
-            String... prefer) {
+            boolean streamed, String... prefer) {
         RestClient.RequestBodySpec request = rest.method(method).uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .header(HttpHeaders.ACCEPT, "application/json, */*");
@@ -121,11 +133,27 @@ public class GraphApi {
             request.header(HttpHeaders.CONTENT_TYPE, contentType).body(body);
         }
         return request.exchange((req, res) -> {
-            byte[] content = res.getBody().readAllBytes();
+            int status = res.getStatusCode().value();
             HttpHeaders headers = new HttpHeaders();
             headers.putAll(res.getHeaders());
-            return new GraphResponse(res.getStatusCode().value(), headers, content, json);
-        });
+            if (streamed && status >= 200 && status < 300) {
+                return new GraphResponse(status, headers, new byte[0], json, new FilterInputStream(res.getBody()) {
+                    @Override
+                    public void close() throws IOException {
+                        try {
+                            super.close();
+                        } finally {
+                            res.close();
+                        }
+                    }
+                });
+            }
+            byte[] content = res.getBody().readAllBytes();
+            if (streamed) {
+                res.close(); // a refusal of a streamed call: its small body is read, the response ends here
+            }
+            return new GraphResponse(status, headers, content, json, null);
+        }, !streamed);
     }
 
     /** Graph's Retry-After is in seconds; without one, a short pause. */

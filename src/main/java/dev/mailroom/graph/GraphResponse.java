@@ -1,5 +1,6 @@
 package dev.mailroom.graph;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
@@ -7,8 +8,11 @@ import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Graph's answer to one call: status, headers and body, with its error code and message when it failed. */
-public record GraphResponse(int status, HttpHeaders headers, byte[] body, ObjectMapper mapper) {
+/**
+ * Graph's answer to one call: status, headers and body, with its error code and message when it failed. A streamed
+ * call ({@link GraphApi#stream}) leaves a successful body unread in {@code stream}, which the caller closes.
+ */
+public record GraphResponse(int status, HttpHeaders headers, byte[] body, ObjectMapper mapper, InputStream stream) {
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -1,6 +1,7 @@
 package dev.mailroom.incoming.fetch;
 
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -163,10 +164,31 @@ final class GraphMailboxClient implements MailboxClient {
 
     @Override
     public InputStream open(RemoteMessage message) throws MessagingException {
-        GraphResponse response = call(() -> api.get(signIn, api.userUri(mailbox, "messages", message.remoteKey(), "$value"),
-                "IdType=\"ImmutableId\""));
+        GraphResponse response = call(() -> api.stream(signIn, api.userUri(mailbox, "messages", message.remoteKey(),
+                "$value"), "IdType=\"ImmutableId\""));
         require(response, "give the message " + message.remoteKey());
-        return new ByteArrayInputStream(response.body());
+        // A read that breaks off is the connection's failure, not the message's: the poll stops and tries again.
+        return new FilterInputStream(response.stream()) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    connected = false;
+                    throw e;
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (IOException e) {
+                    connected = false;
+                    throw e;
+                }
+            }
+        };
     }
 
     @Override
