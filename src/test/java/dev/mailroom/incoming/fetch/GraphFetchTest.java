@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.mailroom.oauth.OAuthProvider;
@@ -220,6 +221,27 @@ class GraphFetchTest {
         assertThat(inbound().audited(serverId, "RECEIVED")).isEqualTo(3);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         graph.wireMock().verify(2, getRequestedFor(urlPathEqualTo(userPath(mailbox, "/messages/msg-2/$value"))));
+    }
+
+    @Test
+    void aDownloadThatBreaksOffFailsThePollAndTheMessageIsFetchedNextTimeNotSkipped() {
+        twoPagesOfThreeMessages();
+        graph.stub(get(urlPathEqualTo(userPath(mailbox, "/messages/msg-2/$value"))).inScenario("cut")
+                .whenScenarioStateIs(STARTED).willSetStateTo("mended")
+                .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        graph.stub(get(urlPathEqualTo(userPath(mailbox, "/messages/msg-2/$value"))).inScenario("cut")
+                .whenScenarioStateIs("mended").willReturn(aResponse().withStatus(200)
+                        .withBody(mimeOf("graph-2." + mailbox, "Bob <bob@example.org>", mailbox, "Graph request 2"))));
+        long serverId = create("MARK_SEEN");
+
+        assertThat(poll(serverId).failed()).isTrue();
+        assertThat(inbound().rows(serverId)).isZero();
+        graph.wireMock().verify(0, patchRequestedFor(anyUrl()));
+
+        assertThat(poll(serverId).stored()).isEqualTo(3);
+        assertThat(inbound().audited(serverId, "RECEIVED")).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from inbound_email where server_id = :id and state = 'UNREADABLE'")
+                .param("id", serverId).query(Long.class).single()).isZero();
     }
 
     @Test
