@@ -174,8 +174,7 @@ final class GraphMailboxClient implements MailboxClient {
                 try {
                     return super.read();
                 } catch (IOException e) {
-                    connected = false;
-                    throw e;
+                    throw brokeOff(message, e);
                 }
             }
 
@@ -184,11 +183,16 @@ final class GraphMailboxClient implements MailboxClient {
                 try {
                     return super.read(buffer, offset, length);
                 } catch (IOException e) {
-                    connected = false;
-                    throw e;
+                    throw brokeOff(message, e);
                 }
             }
         };
+    }
+
+    private IOException brokeOff(RemoteMessage message, IOException e) {
+        connected = false;
+        return new IOException("Microsoft Graph broke off the download of message " + message.remoteKey() + " ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
 
     @Override
