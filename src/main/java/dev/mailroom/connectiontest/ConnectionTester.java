@@ -4,16 +4,20 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.mailroom.graph.GraphFolders;
 import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.incoming.connection.MailSessionFactory;
 import dev.mailroom.incoming.connection.ServerTrust;
 
 /**
  * Test Connection of a mailbox: DNS lookup, TCP connect, the security step (plain greeting, TLS handshake or
  * STARTTLS), login and open folder, run by {@link StepRunner}. The first three steps use plain sockets so each failure
- * is told apart; login and folder go through {@link MailSessionFactory} like the fetcher.
+ * is told apart; login and folder go through {@link MailSessionFactory} like the fetcher. A Microsoft Graph mailbox has
+ * no socket of its own to test: its access token, then its folder through Graph.
  */
 @Component
 public class ConnectionTester {
@@ -29,7 +33,16 @@ public class ConnectionTester {
     private final Step<MailboxProbe> openFolder = new OpenFolderStep();
     private final Step<MailboxProbe> oauthToken = new OAuthTokenStep<>(probe -> probe.connection.tokenSignIn());
 
+    private final Step<MailboxProbe> graphFolder;
+
+    /** A tester of IMAP and POP3 mailboxes only, for tests of the socket steps. */
     public ConnectionTester(ServerTrust trust, MailSessionFactory sessions) {
+        this(trust, sessions, null);
+    }
+
+    @Autowired
+    public ConnectionTester(ServerTrust trust, MailSessionFactory sessions, GraphFolders graphFolders) {
+        this.graphFolder = graphFolders == null ? null : new GraphFolderStep(graphFolders);
         this.tlsHandshake = new TlsHandshakeStep(trust);
         this.startTls = new StartTlsStep(trust);
         this.login = new LoginStep(sessions);
@@ -50,6 +63,12 @@ public class ConnectionTester {
     }
 
     private List<Step<? super MailboxProbe>> plan(MailConnection connection) {
+        if (connection.protocol() == MailProtocol.GRAPH) {
+            if (graphFolder == null) {
+                throw new IllegalStateException("this tester was made without Microsoft Graph");
+            }
+            return List.of(oauthToken, graphFolder);
+        }
         Step<MailboxProbe> security = switch (connection.security()) {
             case NONE -> greeting;
             case SSL_TLS -> tlsHandshake;

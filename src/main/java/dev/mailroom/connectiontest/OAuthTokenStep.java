@@ -24,8 +24,13 @@ final class OAuthTokenStep<P extends Probe> implements Step<P> {
 
     @Override
     public Outcome run(P probe) {
+        TokenSignIn tokens = signIn.apply(probe);
+        if (tokens == null) {
+            return Outcome.failed("No access token: this server has no OAuth 2.0 configuration", null,
+                    Hints.oauthToken(true));
+        }
         try {
-            signIn.apply(probe).accessToken();
+            tokens.accessToken();
             return Outcome.passed("An access token is ready", null);
         } catch (OAuthSignInException e) {
             return Outcome.failed("No access token: " + e.getMessage(), null, Hints.oauthToken(e.lasting()));

@@ -7,12 +7,12 @@ import dev.mailroom.incoming.connection.MailProtocol;
 
 /**
  * What the fetcher does with a message on the server once its raw bytes and RECEIVED audit entry are committed.
- * IMAP has flags and folders; POP3 can only delete a message or leave it (and remember its UIDL).
+ * IMAP and Microsoft Graph have read flags and folders; POP3 can only delete a message or leave it (and remember its UIDL).
  */
 public enum AfterProcessing {
-    MARK_SEEN(EnumSet.of(MailProtocol.IMAP)),
-    MOVE(EnumSet.of(MailProtocol.IMAP)),
-    DELETE(EnumSet.of(MailProtocol.IMAP, MailProtocol.POP3)),
+    MARK_SEEN(EnumSet.of(MailProtocol.IMAP, MailProtocol.GRAPH)),
+    MOVE(EnumSet.of(MailProtocol.IMAP, MailProtocol.GRAPH)),
+    DELETE(EnumSet.of(MailProtocol.IMAP, MailProtocol.POP3, MailProtocol.GRAPH)),
     KEEP(EnumSet.of(MailProtocol.POP3));
 
     private final Set<MailProtocol> protocols;
@@ -26,6 +26,6 @@ public enum AfterProcessing {
     }
 
     public static AfterProcessing defaultFor(MailProtocol protocol) {
-        return protocol == MailProtocol.IMAP ? MARK_SEEN : DELETE;
+        return protocol == MailProtocol.POP3 ? DELETE : MARK_SEEN;
     }
 }

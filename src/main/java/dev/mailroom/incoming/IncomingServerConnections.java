@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.incoming.connection.TokenSignIn;
 import dev.mailroom.oauth.OAuthServerRef;
 import dev.mailroom.oauth.OAuthTokens;
@@ -47,7 +48,11 @@ public class IncomingServerConnections {
     @Transactional(readOnly = true)
     public MailConnection ofUnsaved(IncomingServerRequest request) {
         IncomingServerSettings settings = request.toSettings();
-        if (request.hasPassword()) {
+        if (settings.protocol() == MailProtocol.GRAPH && request.id() == null) {
+            throw new BadRequestException("protocol", "Microsoft Graph signs in with OAuth 2.0 only: save the server, "
+                    + "configure and authorize its OAuth 2.0, then test it");
+        }
+        if (request.hasPassword() && settings.protocol() != MailProtocol.GRAPH) {
             return of(settings, request.password(), null);
         }
         if (request.id() == null) {
@@ -59,6 +64,9 @@ public class IncomingServerConnections {
         OAuthServerRef oauth = OAuthServerRef.incoming(saved.id());
         if (tokens.configured(oauth)) {
             return of(settings, null, tokens.signIn(oauth));
+        }
+        if (saved.encryptedPassword() == null) {
+            return of(settings, null, null);
         }
         return of(settings, secrets.decrypt(saved.encryptedPassword()), null);
     }

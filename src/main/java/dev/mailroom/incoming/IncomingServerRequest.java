@@ -37,14 +37,15 @@ public record IncomingServerRequest(
         @Min(1) @Max(65535) Integer port,
         @NotNull MailSecurity security,
         @NotBlank @Size(max = 320) String username,
-        @Schema(description = "Write-only. Required on create; on update, leave it out to keep the stored one",
+        @Schema(description = "Write-only. Required on create (except GRAPH, which signs in with OAuth 2.0 only); on "
+                + "update, leave it out to keep the stored one",
                 accessMode = Schema.AccessMode.WRITE_ONLY)
         String password,
-        @Schema(description = "IMAP folder to fetch; POP3 has only INBOX", defaultValue = INBOX)
+        @Schema(description = "IMAP or Graph folder to fetch (Graph: a well-known name such as Inbox, or a folder's display name); POP3 has only INBOX", defaultValue = INBOX)
         @Size(max = 500) String folder,
         @Min(IncomingServerSettings.MIN_POLL_INTERVAL_SECONDS) @Max(86_400) Integer pollIntervalSeconds,
         Boolean enabled,
-        @Schema(description = "IMAP: MARK_SEEN (default), MOVE or DELETE; POP3: DELETE (default) or KEEP")
+        @Schema(description = "IMAP and GRAPH: MARK_SEEN (default), MOVE or DELETE; POP3: DELETE (default) or KEEP")
         AfterProcessing afterProcessing,
         @Size(max = 500) String moveToFolder,
         @Min(1024) @Max(1L << 30) Long maxMessageSizeBytes,

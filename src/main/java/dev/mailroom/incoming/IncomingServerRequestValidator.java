@@ -75,9 +75,10 @@ public class IncomingServerRequestValidator implements Validator {
         }
         AfterProcessing after = request.effectiveAfterProcessing();
         if (!after.allowedFor(protocol)) {
-            FieldChecks.reject(errors, "afterProcessing", protocol == MailProtocol.IMAP
-                    ? "IMAP can mark a fetched message seen (MARK_SEEN), move it (MOVE) or delete it (DELETE); KEEP is for POP3"
-                    : "POP3 has no folders or seen flags: choose DELETE, or KEEP to leave messages on the server");
+            FieldChecks.reject(errors, "afterProcessing", protocol == MailProtocol.POP3
+                    ? "POP3 has no folders or seen flags: choose DELETE, or KEEP to leave messages on the server"
+                    : protocol + " can mark a fetched message seen (MARK_SEEN), move it (MOVE) or delete it (DELETE); "
+                            + "KEEP is for POP3");
         }
         if (after == AfterProcessing.MOVE) {
             String target = request.moveToFolder();

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.web.BadRequestException;
@@ -42,12 +43,15 @@ public class IncomingServerService {
 
     @Transactional
     public IncomingServer create(IncomingServerRequest request) {
-        if (!request.hasPassword()) {
+        // A Graph mailbox signs in with OAuth 2.0 only, configured once the server exists.
+        boolean graph = request.protocol() == MailProtocol.GRAPH;
+        if (!request.hasPassword() && !graph) {
             throw new BadRequestException("password", "is required: Mailroom signs in to the mailbox with it");
         }
         IncomingServerSettings settings = request.toSettings();
         requireUnique(settings, null);
-        IncomingServer created = servers.insert(settings, secrets.encrypt(request.password()));
+        IncomingServer created = servers.insert(settings,
+                request.hasPassword() ? secrets.encrypt(request.password()) : null);
         events.publishEvent(new IncomingServerChanged(created.id()));
         log.info("Incoming server '{}' created (id {}, {}://{}:{})", settings.name(), created.id(),
                 settings.protocol().javaMailName(), settings.host(), settings.port());

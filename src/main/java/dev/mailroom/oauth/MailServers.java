@@ -9,16 +9,20 @@ import dev.mailroom.incoming.IncomingServerRepository;
 import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRepository;
+import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.web.NotFoundException;
 
 /** What the OAuth feature needs to know of the mail server an OAuth configuration belongs to. */
 @Component
 class MailServers {
 
-    /** A server's name and the scope its protocol needs from a preset. */
-    record Server(OAuthServerRef ref, String name, String host, boolean pop3) {
+    /** A server's name and the scope its protocol needs from a preset; {@code graph}: it uses Microsoft Graph. */
+    record Server(OAuthServerRef ref, String name, String host, boolean pop3, boolean graph) {
 
         String scopeOf(OAuthPreset preset) {
+            if (graph && preset == OAuthPreset.MICROSOFT_365) {
+                return OAuthPreset.GRAPH_SCOPE;
+            }
             return ref.kind() == ServerKind.INCOMING ? preset.incomingScope(pop3) : preset.smtpScope();
         }
     }
@@ -45,10 +49,11 @@ class MailServers {
 
     private static Server of(IncomingServer server) {
         return new Server(OAuthServerRef.incoming(server.id()), server.name(), server.settings().host(),
-                server.settings().protocol() == MailProtocol.POP3);
+                server.settings().protocol() == MailProtocol.POP3, server.settings().protocol() == MailProtocol.GRAPH);
     }
 
     private static Server of(OutgoingServer server) {
-        return new Server(OAuthServerRef.outgoing(server.id()), server.name(), server.settings().host(), false);
+        return new Server(OAuthServerRef.outgoing(server.id()), server.name(), server.settings().host(), false,
+                server.settings().transport() == OutgoingTransport.GRAPH);
     }
 }

@@ -24,6 +24,11 @@ public enum OAuthPreset {
     CUSTOM("Custom", null, null, null, null, null, Map.of());
 
     public static final String TENANT = "{tenant}";
+    /**
+     * Microsoft Graph's scope for client credentials: the application permissions an admin granted the app in Entra ID
+     * (Mail.ReadWrite to read, Mail.Send to send). Graph mailboxes and Graph sending use it with the Microsoft 365 preset.
+     */
+    public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
     private final String label;
     private final String authorizationUrl;

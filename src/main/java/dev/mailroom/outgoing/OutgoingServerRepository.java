@@ -79,11 +79,11 @@ public class OutgoingServerRepository {
                 insert into outgoing_server (name, name_key, host, port, security, authentication, username,
                     password_encrypted, from_address, from_name, reply_to_address, enabled, default_server,
                     max_attachment_bytes, trust_self_signed_certificate, connect_timeout_seconds, read_timeout_seconds,
-                    created_at, updated_at)
+                    transport, created_at, updated_at)
                 values (:name, :nameKey, :host, :port, :security, :authentication, :username,
                     :password, :fromAddress, :fromName, :replyToAddress, :enabled, :defaultServer,
                     :maxAttachmentBytes, :trustSelfSignedCertificate, :connectTimeoutSeconds, :readTimeoutSeconds,
-                    :now, :now)""")
+                    :transport, :now, :now)""")
                 .params(columns(settings, encryptedPassword, now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
@@ -105,7 +105,7 @@ public class OutgoingServerRepository {
                     max_attachment_bytes = :maxAttachmentBytes,
                     trust_self_signed_certificate = :trustSelfSignedCertificate,
                     connect_timeout_seconds = :connectTimeoutSeconds, read_timeout_seconds = :readTimeoutSeconds,
-                    updated_at = :now
+                    transport = :transport, updated_at = :now
                 where id = :id""")
                 .params(columns)
                 .update();
@@ -145,6 +145,7 @@ public class OutgoingServerRepository {
         columns.put("trustSelfSignedCertificate", s.trustSelfSignedCertificate());
         columns.put("connectTimeoutSeconds", s.connectTimeoutSeconds());
         columns.put("readTimeoutSeconds", s.readTimeoutSeconds());
+        columns.put("transport", s.transport().name());
         columns.put("now", SqlTime.toSql(now));
         return columns;
     }
@@ -197,7 +198,8 @@ public class OutgoingServerRepository {
                 filter,
                 rs.getBoolean("trust_self_signed_certificate"),
                 rs.getInt("connect_timeout_seconds"),
-                rs.getInt("read_timeout_seconds"));
+                rs.getInt("read_timeout_seconds"),
+                OutgoingTransport.valueOf(rs.getString("transport")));
         return new OutgoingServer(rs.getLong("id"), settings, rs.getString("password_encrypted"),
                 SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"));
     }

@@ -50,7 +50,21 @@ public record OutgoingServerRequest(
         @Schema(defaultValue = "10") @Min(1) @Max(120) Integer connectTimeoutSeconds,
         @Schema(defaultValue = "60") @Min(1) @Max(600) Integer readTimeoutSeconds,
         @Schema(description = "Only read by POST /api/outgoing-servers/test: send a test email to this address")
-        @Size(max = 320) String testRecipient) {
+        @Size(max = 320) String testRecipient,
+        @Schema(description = "SMTP (default), or GRAPH to send through Microsoft Graph's sendMail as the username "
+                + "(or from address) with OAuth 2.0; the host, port and security are then not used", defaultValue = "SMTP")
+        OutgoingTransport transport) {
+
+    /** A server that sends over SMTP. */
+    public OutgoingServerRequest(Long id, String name, String host, Integer port, MailSecurity security,
+            SmtpAuthentication authentication, String username, String password, String fromAddress, String fromName,
+            String replyToAddress, Boolean enabled, Boolean defaultServer, Long maxAttachmentBytes,
+            List<String> filterEntries, Boolean trustSelfSignedCertificate, Integer connectTimeoutSeconds,
+            Integer readTimeoutSeconds, String testRecipient) {
+        this(id, name, host, port, security, authentication, username, password, fromAddress, fromName, replyToAddress,
+                enabled, defaultServer, maxAttachmentBytes, filterEntries, trustSelfSignedCertificate,
+                connectTimeoutSeconds, readTimeoutSeconds, testRecipient, OutgoingTransport.SMTP);
+    }
 
     static final int MAX_PASSWORD_LENGTH = 1000;
 
@@ -91,7 +105,8 @@ public record OutgoingServerRequest(
                 normalizedFilterEntries(),
                 Objects.requireNonNullElse(trustSelfSignedCertificate, false),
                 Objects.requireNonNullElse(connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT_SECONDS),
-                Objects.requireNonNullElse(readTimeoutSeconds, DEFAULT_READ_TIMEOUT_SECONDS));
+                Objects.requireNonNullElse(readTimeoutSeconds, DEFAULT_READ_TIMEOUT_SECONDS),
+                Objects.requireNonNullElse(transport, OutgoingTransport.SMTP));
     }
 
     /** Domains may be typed as "@example.com"; they are kept as "example.com". */

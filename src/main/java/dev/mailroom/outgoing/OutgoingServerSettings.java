@@ -27,7 +27,8 @@ public record OutgoingServerSettings(
         List<String> filterEntries,
         boolean trustSelfSignedCertificate,
         int connectTimeoutSeconds,
-        int readTimeoutSeconds) {
+        int readTimeoutSeconds,
+        OutgoingTransport transport) {
 
     public static final int DEFAULT_PORT = 587;
     public static final MailSecurity DEFAULT_SECURITY = MailSecurity.STARTTLS;
@@ -37,6 +38,23 @@ public record OutgoingServerSettings(
 
     public OutgoingServerSettings {
         filterEntries = List.copyOf(filterEntries);
+        transport = transport == null ? OutgoingTransport.SMTP : transport;
+    }
+
+    /** A server that sends over SMTP. */
+    public OutgoingServerSettings(String name, String host, int port, MailSecurity security,
+            SmtpAuthentication authentication, String username, String fromAddress, String fromName,
+            String replyToAddress, boolean enabled, boolean defaultServer, long maxAttachmentBytes,
+            List<String> filterEntries, boolean trustSelfSignedCertificate, int connectTimeoutSeconds,
+            int readTimeoutSeconds) {
+        this(name, host, port, security, authentication, username, fromAddress, fromName, replyToAddress, enabled,
+                defaultServer, maxAttachmentBytes, filterEntries, trustSelfSignedCertificate, connectTimeoutSeconds,
+                readTimeoutSeconds, OutgoingTransport.SMTP);
+    }
+
+    /** The mailbox Microsoft Graph sends as: the username, or else the from address. */
+    public String graphMailbox() {
+        return username != null && !username.isBlank() ? username : fromAddress;
     }
 
     /** Why this recipient is on the spam/ignore filter ("… matches the Ignore list entry example.com"), or empty. */
@@ -54,6 +72,10 @@ public record OutgoingServerSettings(
         }
         if (host == null || host.isBlank() || fromAddress == null || fromAddress.isBlank()) {
             return Optional.of("the outgoing server '" + name + "' has no host or from address");
+        }
+        if (transport == OutgoingTransport.GRAPH && authentication != SmtpAuthentication.OAUTH2) {
+            return Optional.of("the outgoing server '" + name + "' sends through Microsoft Graph, which signs in with "
+                    + "OAuth 2.0 only; choose OAuth 2.0 as authentication and authorize the server");
         }
         if (authentication == SmtpAuthentication.PASSWORD && (username == null || username.isBlank() || !passwordSet)) {
             return Optional.of("the outgoing server '" + name + "' signs in with a password, but the username or password is missing");

@@ -313,7 +313,7 @@ class IncomingServerApiTest {
     void unknownProtocolNamesTheChoices(CapturedOutput output) {
         Response response = api.admin().post(SERVERS, with(imaps("SMTP", "smtp@example.com"), "protocol", "SMTP"));
 
-        assertProblem(response, 400, "protocol", "must be one of [IMAP, POP3]");
+        assertProblem(response, 400, "protocol", "must be one of [IMAP, POP3, GRAPH]");
         assertNoPassword(output, response);
     }
 

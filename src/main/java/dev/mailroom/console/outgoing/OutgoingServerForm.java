@@ -8,6 +8,7 @@ import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRequest;
 import dev.mailroom.outgoing.OutgoingServerSettings;
+import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpAuthentication;
 
 /**
@@ -21,6 +22,7 @@ public class OutgoingServerForm extends MailServerForm {
     static final BigDecimal MAX_MB = BigDecimal.valueOf(1024);
 
     private SmtpAuthentication authentication = SmtpAuthentication.PASSWORD;
+    private OutgoingTransport transport = OutgoingTransport.SMTP;
     private String fromAddress;
     private String fromName;
     private String replyToAddress;
@@ -48,6 +50,7 @@ public class OutgoingServerForm extends MailServerForm {
         form.setPort(settings.port());
         form.setSecurity(settings.security());
         form.authentication = settings.authentication();
+        form.transport = settings.transport();
         form.setUsername(settings.username());
         form.fromAddress = settings.fromAddress();
         form.fromName = settings.fromName();
@@ -74,7 +77,8 @@ public class OutgoingServerForm extends MailServerForm {
     OutgoingServerRequest toTestRequest(Long id, String testRecipient) {
         return new OutgoingServerRequest(id, getName(), getHost(), getPort(), getSecurity(), authentication,
                 getUsername(), typedPassword(), fromAddress, fromName, replyToAddress, isEnabled(), defaultServer, maxAttachmentBytes(),
-                list(getFilterEntries()), isTrustSelfSignedCertificate(), connectTimeoutSeconds, readTimeoutSeconds, testRecipient);
+                list(getFilterEntries()), isTrustSelfSignedCertificate(), connectTimeoutSeconds, readTimeoutSeconds, testRecipient,
+                transport);
     }
 
     /** The limit in bytes, rounded to a whole byte; null when left empty (the default) or out of the API's range. */
@@ -94,6 +98,14 @@ public class OutgoingServerForm extends MailServerForm {
     private static BigDecimal megabytes(long bytes) {
         BigDecimal megabytes = BigDecimal.valueOf(bytes).divide(BYTES_PER_MB).stripTrailingZeros();
         return megabytes.scale() < 0 ? megabytes.setScale(0) : megabytes;
+    }
+
+    public OutgoingTransport getTransport() {
+        return transport;
+    }
+
+    public void setTransport(OutgoingTransport transport) {
+        this.transport = transport;
     }
 
     public SmtpAuthentication getAuthentication() {

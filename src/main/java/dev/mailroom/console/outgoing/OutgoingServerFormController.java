@@ -14,6 +14,7 @@ import dev.mailroom.console.MailProviderPreset;
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerService;
+import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpAuthentication;
 
 /**
@@ -80,6 +81,7 @@ class OutgoingServerFormController {
         model.addAttribute("presets", MailProviderPreset.values());
         model.addAttribute("securities", MailSecurity.values());
         model.addAttribute("authentications", SmtpAuthentication.values());
+        model.addAttribute("transports", OutgoingTransport.values());
         return "console/outgoing/form";
     }
 

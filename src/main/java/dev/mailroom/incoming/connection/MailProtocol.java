@@ -1,9 +1,13 @@
 package dev.mailroom.incoming.connection;
 
-/** How Mailroom reads a mailbox. Microsoft Graph joins later; it is not a socket protocol and gets its own client. */
+/**
+ * How Mailroom reads a mailbox. GRAPH is Microsoft Graph's REST API over HTTPS (Microsoft 365 "MAPI"): no mail socket,
+ * no Jakarta Mail store; it always signs in with OAuth 2.0 and has its own client ({@code dev.mailroom.graph}).
+ */
 public enum MailProtocol {
     IMAP("imap"),
-    POP3("pop3");
+    POP3("pop3"),
+    GRAPH("graph");
 
     private final String javaMailName;
 

@@ -38,15 +38,26 @@ public final class WellKnownPorts {
     }
 
     public static int plainPort(MailProtocol protocol) {
-        return protocol == MailProtocol.IMAP ? 143 : 110;
+        return switch (protocol) {
+            case IMAP -> 143;
+            case POP3 -> 110;
+            case GRAPH -> 80;
+        };
     }
 
     public static int tlsPort(MailProtocol protocol) {
-        return protocol == MailProtocol.IMAP ? 993 : 995;
+        return switch (protocol) {
+            case IMAP -> 993;
+            case POP3 -> 995;
+            case GRAPH -> 443;
+        };
     }
 
     /** "IMAP uses port 143 with STARTTLS and port 993 with SSL/TLS". */
     public static String usualPorts(MailProtocol protocol) {
+        if (protocol == MailProtocol.GRAPH) {
+            return "Microsoft Graph uses HTTPS on port 443";
+        }
         return protocol + " uses port " + plainPort(protocol) + " with STARTTLS and port " + tlsPort(protocol)
                 + " with SSL/TLS";
     }

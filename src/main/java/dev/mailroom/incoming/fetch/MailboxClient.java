@@ -12,7 +12,7 @@ import jakarta.mail.MessagingException;
 import dev.mailroom.incoming.AfterProcessing;
 
 /**
- * One protocol's view of a mailbox, open for one poll. The poller never knows IMAP from POP3: it asks for messages it
+ * One protocol's view of a mailbox, open for one poll. The poller never knows IMAP from POP3 or Graph: it asks for messages it
  * has not stored yet, streams each one, and acknowledges them once they are committed.
  */
 public interface MailboxClient extends AutoCloseable {
@@ -26,6 +26,14 @@ public interface MailboxClient extends AutoCloseable {
      */
     List<RemoteMessage> newMessages(long afterPosition, Function<Collection<String>, Set<String>> alreadyStored, int limit)
             throws MessagingException;
+
+    /**
+     * Where the next poll resumes listing, for protocols that keep their place as a link rather than a position
+     * (Graph's delta link); it covers exactly the messages handed out so far. Null for IMAP and POP3.
+     */
+    default String cursor() {
+        return null;
+    }
 
     /** How many new messages were left on the server after the last {@link #newMessages} call. */
     int backlog();

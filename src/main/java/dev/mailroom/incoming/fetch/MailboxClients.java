@@ -8,6 +8,9 @@ import jakarta.mail.Store;
 
 import org.springframework.stereotype.Component;
 
+import dev.mailroom.graph.GraphApi;
+import dev.mailroom.graph.GraphFolders;
+import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.incoming.connection.MailSessionFactory;
 
 /** Opens the protocol's client for a mailbox, connected the same way Test Connection connects. */
@@ -18,12 +21,20 @@ class MailboxClients {
     private static final int IMAP_FETCH_CHUNK = 1024 * 1024;
 
     private final MailSessionFactory sessions;
+    private final GraphApi graph;
+    private final GraphFolders graphFolders;
 
-    MailboxClients(MailSessionFactory sessions) {
+    MailboxClients(MailSessionFactory sessions, GraphApi graph, GraphFolders graphFolders) {
         this.sessions = sessions;
+        this.graph = graph;
+        this.graphFolders = graphFolders;
     }
 
-    MailboxClient open(MailboxToFetch mailbox) throws MessagingException {
+    /** {@code cursor}: where the mailbox's last poll left off, for clients that keep one ({@link MailboxClient#cursor()}). */
+    MailboxClient open(MailboxToFetch mailbox, String cursor) throws MessagingException {
+        if (mailbox.connection().protocol() == MailProtocol.GRAPH) {
+            return GraphMailboxClient.open(graph, graphFolders, mailbox.connection(), cursor);
+        }
         Properties properties = sessions.properties(mailbox.connection());
         // Read without setting \Seen: a message is marked only after it is stored (the after-processing action).
         properties.put("mail.imap.peek", "true");
@@ -36,6 +47,7 @@ class MailboxClients {
             return switch (mailbox.connection().protocol()) {
                 case IMAP -> ImapMailboxClient.open(store, mailbox.connection().folder());
                 case POP3 -> Pop3MailboxClient.open(store);
+                case GRAPH -> throw new IllegalStateException("Graph mailboxes have no mail store");
             };
         } catch (MessagingException | RuntimeException e) {
             ImapMailboxClient.closeQuietly(store);

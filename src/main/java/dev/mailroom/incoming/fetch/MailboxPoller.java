@@ -61,7 +61,7 @@ public class MailboxPoller {
 
     public PollResult poll(MailboxToFetch mailbox) {
         MailboxState state = states.findOrCreate(mailbox.serverId());
-        try (MailboxClient client = clients.open(mailbox)) {
+        try (MailboxClient client = clients.open(mailbox, state.remoteCursor())) {
             long position = positionUnder(client.validity(), state, mailbox);
             List<String> acknowledged = new ArrayList<>(inbound.pendingActions(mailbox.serverId()));
             client.acknowledge(acknowledged, mailbox.action(), mailbox.moveFolder());
@@ -70,6 +70,7 @@ public class MailboxPoller {
                 List<RemoteMessage> batch = client.newMessages(position,
                         keys -> inbound.knownRemoteKeys(mailbox.serverId(), keys), BATCH_SIZE);
                 if (batch.isEmpty()) {
+                    saveCursor(mailbox, client, state, position);
                     break;
                 }
                 List<Fetched> fetched = new ArrayList<>();
@@ -78,7 +79,7 @@ public class MailboxPoller {
                     publish(fetched);
                     hooks.beforeCommit(mailbox.serverId());
                     position = Math.max(position, batch.get(batch.size() - 1).position());
-                    commit(mailbox, client.validity(), position, fetched);
+                    commit(mailbox, client.validity(), position, client.cursor(), fetched);
                     events.publishEvent(new InboundEmailsStored(mailbox.serverId(), fetched.size()));
                 } finally {
                     discardUnpublished(fetched);
@@ -183,7 +184,14 @@ public class MailboxPoller {
         return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem), null);
     }
 
-    private void commit(MailboxToFetch mailbox, Long validity, long position, List<Fetched> fetched) {
+    /** Nothing new, but the client may have moved on past messages it left out (already stored, or removed). */
+    private void saveCursor(MailboxToFetch mailbox, MailboxClient client, MailboxState state, long position) {
+        if (client.cursor() != null && !client.cursor().equals(state.remoteCursor())) {
+            states.savePosition(mailbox.serverId(), client.validity(), position, client.cursor());
+        }
+    }
+
+    private void commit(MailboxToFetch mailbox, Long validity, long position, String cursor, List<Fetched> fetched) {
         transaction.executeWithoutResult(status -> {
             Instant now = Instant.now();
             for (Fetched item : fetched) {
@@ -196,7 +204,7 @@ public class MailboxPoller {
                         .inboundEmail(id, email.rawBlobKey())
                         .email(headers.messageId(), headers.from(), headers.recipients(), headers.subject()));
             }
-            states.savePosition(mailbox.serverId(), validity, position);
+            states.savePosition(mailbox.serverId(), validity, position, cursor);
         });
     }
 

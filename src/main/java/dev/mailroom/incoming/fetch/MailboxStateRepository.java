@@ -63,10 +63,13 @@ class MailboxStateRepository {
     }
 
     /** Moves only the position, in the same transaction as the messages it covers. */
-    void savePosition(long serverId, Long uidValidity, long lastUid) {
-        jdbc.sql("update mailbox_state set uid_validity = :uidValidity, last_uid = :lastUid where server_id = :serverId")
+    void savePosition(long serverId, Long uidValidity, long lastUid, String remoteCursor) {
+        jdbc.sql("""
+                update mailbox_state set uid_validity = :uidValidity, last_uid = :lastUid, remote_cursor = :cursor
+                where server_id = :serverId""")
                 .param("uidValidity", uidValidity)
                 .param("lastUid", lastUid)
+                .param("cursor", remoteCursor)
                 .param("serverId", serverId)
                 .update();
     }
@@ -79,6 +82,6 @@ class MailboxStateRepository {
         return new MailboxState(rs.getLong("server_id"), uidValidity, rs.getLong("last_uid"),
                 SqlTime.instant(rs, "last_poll_at"), SqlTime.instant(rs, "last_success_at"), rs.getString("last_error"),
                 SqlTime.instant(rs, "last_error_at"), rs.getInt("consecutive_failures"), failureAuditId,
-                rs.getInt("backlog"));
+                rs.getInt("backlog"), rs.getString("remote_cursor"));
     }
 }

@@ -10,10 +10,12 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.connectiontest.ConnectionStep;
 import dev.mailroom.connectiontest.ConnectionTestResult;
+import dev.mailroom.connectiontest.GraphSendTester;
 import dev.mailroom.connectiontest.SmtpConnectionTester;
 import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.connectiontest.StepStatus;
 import dev.mailroom.outgoing.OutgoingServerSettings;
+import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.platform.MailIdentity;
 
@@ -25,11 +27,13 @@ import dev.mailroom.platform.MailIdentity;
 public class OutgoingServerTests {
 
     private final SmtpConnectionTester tester;
+    private final GraphSendTester graphTester;
     private final AuditLog audit;
     private final MailIdentity identity;
 
-    OutgoingServerTests(SmtpConnectionTester tester, AuditLog audit, MailIdentity identity) {
+    OutgoingServerTests(SmtpConnectionTester tester, GraphSendTester graphTester, AuditLog audit, MailIdentity identity) {
         this.tester = tester;
+        this.graphTester = graphTester;
         this.audit = audit;
         this.identity = identity;
     }
@@ -40,11 +44,13 @@ public class OutgoingServerTests {
      */
     public ConnectionTestResult test(Long serverId, OutgoingServerSettings settings, SmtpConnection connection,
             String testRecipient) {
+        boolean graph = settings.transport() == OutgoingTransport.GRAPH;
         if (testRecipient == null || testRecipient.isBlank()) {
-            return tester.test(connection, null);
+            return graph ? graphTester.test(connection, settings.graphMailbox(), null) : tester.test(connection, null);
         }
         SmtpTestEmail email = SmtpTestEmail.to(testRecipient.trim(), settings, newMessageId());
-        ConnectionTestResult result = tester.test(connection, email);
+        ConnectionTestResult result = graph ? graphTester.test(connection, settings.graphMailbox(), email)
+                : tester.test(connection, email);
         audit.record(auditEntry(serverId, settings, email, result));
         return result;
     }

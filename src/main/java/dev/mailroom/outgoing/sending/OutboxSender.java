@@ -20,14 +20,17 @@ import org.springframework.stereotype.Service;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerRepository;
+import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.outgoing.SmtpSessions;
+import dev.mailroom.graph.GraphMail;
 import dev.mailroom.platform.SqlTime;
 
 /**
  * Takes due outbox emails to the wire: oldest first, in batches, each claimed by this node before it is sent; a
  * a batch's emails to one outgoing server share a few SMTP connections, side by side ({@link SendingWorkers}), kept
- * open from batch to batch for the run ({@link SmtpLinks}). Each recipient ends SENT, SEND_FAILED or SEND_IGNORED
+ * open from batch to batch for the run ({@link SmtpLinks}); a server whose transport is Microsoft Graph gets its
+ * messages one after the other through Graph's sendMail ({@link GraphLink}). Each recipient ends SENT, SEND_FAILED or SEND_IGNORED
  * with an audit entry; temporary failures keep the email pending with a backoff.
  *
  * <p>A DONE email is never sent again, and a recipient with a final state never again. The one way to a second send
@@ -48,11 +51,12 @@ public class OutboxSender {
     private final OutcomeRecorder recorder;
     private final SendingProperties properties;
     private final SendingWorkers workers;
+    private final GraphMail graph;
     private final String node;
 
     OutboxSender(OutboxQueue queue, OutgoingServerRepository servers, OutgoingServerConnections connections,
             SmtpSessions sessions, MessageComposer composer, OutcomeRecorder recorder, SendingProperties properties,
-            SendingWorkers workers) {
+            SendingWorkers workers, GraphMail graph) {
         this.queue = queue;
         this.servers = servers;
         this.connections = connections;
@@ -61,6 +65,7 @@ public class OutboxSender {
         this.recorder = recorder;
         this.properties = properties;
         this.workers = workers;
+        this.graph = graph;
         this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -95,17 +100,28 @@ public class OutboxSender {
                 continue;
             }
             SmtpConnection connection = connections.of(server);
-            List<List<DueEmail>> lanes = workers.shares(group.getValue());
+            // Graph takes one email after the other through sendMail: one share, no SMTP lanes.
+            List<List<DueEmail>> lanes = server.settings().transport() == OutgoingTransport.GRAPH
+                    ? List.of(group.getValue()) : workers.shares(group.getValue());
             for (int lane = 0; lane < lanes.size(); lane++) {
                 shares.add(new Share(server, connection, lane, lanes.get(lane)));
             }
         }
-        return workers.sumOver(shares, share -> sendOver(share.server(), share.emails(),
-                share.server() == null ? null : links.lane(share.connection(), share.lane())));
+        return workers.sumOver(shares, share -> sendOver(share.server(), share.emails(), linkFor(share, links)));
+    }
+
+    private MailLink linkFor(Share share, SmtpLinks links) {
+        if (share.server() == null) {
+            return null;
+        }
+        if (share.server().settings().transport() == OutgoingTransport.GRAPH) {
+            return new GraphLink(graph, share.connection().tokenSignIn(), share.server().settings().graphMailbox());
+        }
+        return links.lane(share.connection(), share.lane());
     }
 
     /** Claims and sends each email in turn over one connection to the server (none when there is no server). */
-    private int sendOver(OutgoingServer server, List<DueEmail> emails, SmtpLink link) {
+    private int sendOver(OutgoingServer server, List<DueEmail> emails, MailLink link) {
         int handled = 0;
         for (DueEmail due : emails) {
             if (queue.claim(due.id(), node, SqlTime.now())) {
@@ -134,7 +150,7 @@ public class OutboxSender {
         return groups;
     }
 
-    private void deliver(QueuedEmail email, OutgoingServer server, SmtpLink link) {
+    private void deliver(QueuedEmail email, OutgoingServer server, MailLink link) {
         SendReport report = new SendReport();
         try {
             decide(email, server, link, report);
@@ -151,7 +167,7 @@ public class OutboxSender {
         }
     }
 
-    private void decide(QueuedEmail email, OutgoingServer server, SmtpLink link, SendReport report)
+    private void decide(QueuedEmail email, OutgoingServer server, MailLink link, SendReport report)
             throws MessagingException {
         List<QueuedRecipient> pending = email.pendingRecipients();
         if (email.recipients().isEmpty()) {
@@ -165,7 +181,7 @@ public class OutboxSender {
             pending.forEach(recipient -> report.failed(recipient, SendMessages.configurationNotProper(notReady.get())));
             return;
         }
-        report.step("outgoing-server", "chosen", "'" + server.name() + "' " + connections.of(server).address());
+        report.step("outgoing-server", "chosen", "'" + server.name() + "' " + link.address());
         Map<QueuedRecipient, InternetAddress> addresses = new LinkedHashMap<>();
         for (QueuedRecipient recipient : pending) {
             Optional<String> filtered = server.settings().whyFiltered(recipient.address());

@@ -23,7 +23,7 @@ import dev.mailroom.outgoing.SmtpSessions;
  * every further message of the run gets the same failure at once: a server that is down or hangs costs one timeout
  * per connection, not one per email, and is tried again after the backoff.
  */
-final class SmtpLink implements AutoCloseable {
+final class SmtpLink implements MailLink {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpLink.class);
 
@@ -39,14 +39,21 @@ final class SmtpLink implements AutoCloseable {
         this.connection = connection;
     }
 
-    Session session() {
+    @Override
+    public String address() {
+        return connection.address();
+    }
+
+    @Override
+    public Session session() {
         if (session == null) {
             session = sessions.session(connection);
         }
         return session;
     }
 
-    SendResult send(MimeMessage message, InternetAddress[] recipients) {
+    @Override
+    public SendResult send(MimeMessage message, InternetAddress[] recipients) {
         if (unusable != null || !connected()) {
             return SendResult.failed(unusable);
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServerSettings;
+import dev.mailroom.outgoing.OutgoingTransport;
 import dev.mailroom.outgoing.SmtpAuthentication;
 
 /** Outgoing server settings for tests: a ready server on 127.0.0.1, changed one field at a time. */
@@ -25,6 +26,7 @@ final class OutgoingServerSpec {
     List<String> filter = new ArrayList<>();
     boolean trustSelfSigned;
     int readTimeoutSeconds = 5;
+    OutgoingTransport transport = OutgoingTransport.SMTP;
 
     OutgoingServerSpec(int port) {
         this.port = port;
@@ -33,6 +35,6 @@ final class OutgoingServerSpec {
     OutgoingServerSettings settings() {
         return new OutgoingServerSettings(name, "127.0.0.1", port, security, authentication, username, fromAddress,
                 fromName, replyToAddress, enabled, defaultServer, maxAttachmentBytes, filter, trustSelfSigned, 2,
-                readTimeoutSeconds);
+                readTimeoutSeconds, transport);
     }
 }
