@@ -48,7 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(DELETE, "/api/groups/**", "/api/categories/**", "/api/users/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
                         .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**", "/api/outgoing-servers/**",
-                                "/api/notification-templates/**", "/api/recipient-suppressions/**", "/api/outbox/**")
+                                "/api/notification-templates/**", "/api/recipient-suppressions/**", "/api/outbox/**", "/api/cluster/**")
                                 .hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))

@@ -1,25 +1,29 @@
 package dev.mailroom.incoming.fetch;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.cluster.LeasedMailboxes;
 import dev.mailroom.incoming.connection.MailSessionFactory;
 
-/** One IDLE watcher thread per enabled IMAP mailbox, restarted when its configuration changes. */
+/**
+ * One IDLE watcher thread per enabled IMAP mailboxes this node holds the lease of (with several nodes, each mailbox
+ * is watched by one node; see {@code dev.mailroom.cluster}), restarted when its configuration changes.
+ */
 @Component
-class IdleWatchers implements SmartLifecycle {
+class IdleWatchers implements SmartLifecycle, LeasedMailboxes {
 
     private final MailboxDirectory directory;
     private final MailSessionFactory sessions;
     private final PollNudges nudges;
     private final boolean enabled;
     private final Map<Long, IdleWatcher> watchers = new ConcurrentHashMap<>();
+    private volatile Set<Long> held = Set.of();
     private volatile boolean running;
 
     IdleWatchers(MailboxDirectory directory, MailSessionFactory sessions, PollNudges nudges, FetchProperties properties) {
@@ -29,24 +33,48 @@ class IdleWatchers implements SmartLifecycle {
         this.enabled = properties.watchesIdle();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void watchAll() {
-        if (enabled) {
-            directory.enabledServerIds().forEach(this::refresh);
+    @Override
+    public boolean takesLeases() {
+        return enabled;
+    }
+
+    @Override
+    public Set<Long> wanted() {
+        return Set.copyOf(directory.enabledImapServerIds());
+    }
+
+    @Override
+    public synchronized void holding(Set<Long> mailboxes) {
+        held = Set.copyOf(mailboxes);
+        for (Long serverId : new HashSet<>(watchers.keySet())) {
+            if (!held.contains(serverId)) {
+                stopWatching(serverId);
+            }
+        }
+        held.stream().filter(serverId -> !watchers.containsKey(serverId)).forEach(this::watch);
+    }
+
+    /** Restarts the watcher of one mailbox after its configuration changed (if this node holds it). */
+    synchronized void refresh(long serverId) {
+        stopWatching(serverId);
+        if (held.contains(serverId)) {
+            watch(serverId);
         }
     }
 
-    /** Starts, restarts or stops the watcher of one mailbox after its configuration changed. */
-    void refresh(long serverId) {
+    private void stopWatching(long serverId) {
         IdleWatcher previous = watchers.remove(serverId);
         if (previous != null) {
             previous.stop();
         }
+    }
+
+    private void watch(long serverId) {
         if (!enabled || !running) {
             return;
         }
         directory.findEnabled(serverId)
-                .filter(mailbox -> mailbox.connection().protocol() == MailProtocol.IMAP)
+                .filter(MailboxToFetch::watchable)
                 .ifPresent(mailbox -> {
                     IdleWatcher watcher = new IdleWatcher(mailbox, sessions, nudges);
                     watchers.put(serverId, watcher);
@@ -61,12 +89,13 @@ class IdleWatchers implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
+        holding(held);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         watchers.values().forEach(IdleWatcher::stop);
         watchers.clear();
