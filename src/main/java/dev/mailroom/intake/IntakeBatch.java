@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,8 @@ import dev.mailroom.platform.DaemonThreads;
  */
 @Component
 class IntakeBatch implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeBatch.class);
 
     private final IntakeProcessor processor;
     private final IncomingServerRepository servers;
@@ -59,7 +63,11 @@ class IntakeBatch implements DisposableBean {
                 IncomingServer server = serverById.computeIfAbsent(email.serverId(), servers::findById).orElse(null);
                 parsing.add(parsers.submit(() -> processor.prepare(email, server, preference)));
             }
-            processor.decide(await(parsing.poll()), false, InboundState.RECEIVED);
+            try {
+                processor.decide(await(parsing.poll()), false, InboundState.RECEIVED);
+            } catch (EmailNoLongerWaiting decidedElsewhere) {
+                log.debug("{}: skipped", decidedElsewhere.getMessage());
+            }
         }
     }
 

@@ -63,6 +63,15 @@ class MailboxStateRepository {
     }
 
     /** Moves only the position, in the same transaction as the messages it covers. */
+    /**
+     * Locks the mailbox's state row until the transaction ends: two polls of one mailbox (a node wrongly taken for
+     * dead, and the node that took its poll over) commit one after the other, never interleaved.
+     */
+    void lock(long serverId) {
+        jdbc.sql("select server_id from mailbox_state where server_id = :id for update").param("id", serverId)
+                .query(Long.class).list();
+    }
+
     void savePosition(long serverId, Long uidValidity, long lastUid) {
         jdbc.sql("update mailbox_state set uid_validity = :uidValidity, last_uid = :lastUid where server_id = :serverId")
                 .param("uidValidity", uidValidity)
