@@ -50,7 +50,7 @@ public class ClusterStatus {
                 .param("now", SqlTime.toSql(now))
                 .query((rs, row) -> new Held(rs.getString("node_name"), new ClusterNodeView.HeldMailbox(
                         rs.getLong("server_id"), rs.getString("name"), SqlTime.instant(rs, "expires_at"))))
-                .stream()
+                .list().stream()
                 .collect(Collectors.groupingBy(Held::node, Collectors.mapping(Held::mailbox, Collectors.toList())));
     }
 
@@ -63,7 +63,7 @@ public class ClusterStatus {
                 where picked = true and picked_by is not null order by task_name, task_instance""")
                 .query((rs, row) -> new Running(rs.getString("picked_by"), describe(rs.getString("task_name"),
                         rs.getString("task_instance"))))
-                .stream()
+                .list().stream()
                 .collect(Collectors.groupingBy(Running::node, Collectors.mapping(Running::work, Collectors.toList())));
     }
 

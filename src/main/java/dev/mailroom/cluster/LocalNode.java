@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 
 import dev.mailroom.MailroomApplication;
+import dev.mailroom.platform.SqlTime;
 
 /** This node: its name in the node table, in mailbox leases, and as db-scheduler's {@code picked_by}. */
 public record LocalNode(String name, String version, Instant startedAt) {
@@ -23,7 +24,7 @@ public record LocalNode(String name, String version, Instant startedAt) {
             String version = build.map(BuildProperties::getVersion)
                     .or(() -> Optional.ofNullable(MailroomApplication.class.getPackage().getImplementationVersion()))
                     .orElse("development");
-            return new LocalNode(properties.nodeName(), version, Instant.now());
+            return new LocalNode(properties.nodeName(), version, SqlTime.now());
         }
 
         /** So that the scheduler's table says which node runs a poll or job (db-scheduler would use the host name). */

@@ -76,7 +76,7 @@ public class MailboxLeases {
                 .param("now", SqlTime.toSql(now))
                 .query((rs, row) -> new Lease(rs.getLong("server_id"), rs.getString("node_name"),
                         SqlTime.instant(rs, "acquired_at"), SqlTime.instant(rs, "expires_at")))
-                .stream().collect(Collectors.toMap(Lease::serverId, lease -> lease));
+                .list().stream().collect(Collectors.toMap(Lease::serverId, lease -> lease));
     }
 
     /** The node holding this mailbox's lease now, if any. */
