@@ -56,8 +56,8 @@ class ClusterFaultTest {
     private static final int NODES = 3;
     private static final int MIN_KILLS = 20;
     private static final Duration LOADING = Duration.ofSeconds(90);
-    private static final Duration KILLING_AT_MOST = Duration.ofMinutes(4);
-    private static final Duration DRAIN_AT_MOST = Duration.ofMinutes(3);
+    private static final Duration KILLING_AT_MOST = Duration.ofMinutes(5);
+    private static final Duration DRAIN_AT_MOST = Duration.ofMinutes(5);
     private static final String PASSWORD = "Cluster-Mailbox-Pw";
     private static final String ADMIN_PASSWORD = "cluster-admin-secret";
     private static final List<String> FINAL = List.of("PROCESSED", "RECEIVED_IGNORED", "PROCESSED_FAILED");
@@ -127,7 +127,8 @@ class ClusterFaultTest {
                 "--mailroom.secrets.key=" + Base64.getEncoder().encodeToString(key),
                 "--mailroom.admin.password=" + ADMIN_PASSWORD,
                 "--mailroom.outgoing.sending-enabled=false",
-                "--logging.level.root=WARN", "--logging.level.dev.mailroom=INFO");
+                "--logging.level.root=WARN", "--logging.level.dev.mailroom=INFO",
+                "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false");
     }
 
     private List<GreenMailUser> createMailboxes(MailroomNodeProcess node) throws IOException, InterruptedException {
@@ -272,7 +273,8 @@ class ClusterFaultTest {
         watcher.start();
     }
 
-    private List<Long> heldBy(String node) throws SQLException {
+    /** The mailboxes the node holds now (none known if the database cannot be asked: a measurement only). */
+    private List<Long> heldBy(String node) {
         try (Connection db = connect(); Statement statement = db.createStatement();
                 ResultSet rows = statement.executeQuery("select server_id from mailbox_lease where node_name = '" + node
                         + "' and expires_at > current_timestamp")) {
@@ -281,6 +283,8 @@ class ClusterFaultTest {
                 held.add(rows.getLong(1));
             }
             return held;
+        } catch (SQLException e) {
+            return List.of();
         }
     }
 
@@ -288,15 +292,17 @@ class ClusterFaultTest {
     private long awaitAllFinal(Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         long finished = 0;
-        try (Connection db = connect()) {
-            while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            try (Connection db = connect()) {
                 finished = count(db, "select count(distinct message_id) from audit_entry where status in ("
                         + quoted(FINAL) + ") and message_id like '%cluster-" + run + "-%'");
                 if (finished >= EMAILS) {
                     return finished;
                 }
-                Thread.sleep(500);
+            } catch (SQLException e) {
+                // the database may be restarting (other suites share the server): ask again
             }
+            Thread.sleep(500);
         }
         throw new AssertionError("only " + finished + " of " + EMAILS + " emails have a final status after " + atMost
                 + "; node logs: " + nodes.stream().map(node -> node.log().toString()).toList());
