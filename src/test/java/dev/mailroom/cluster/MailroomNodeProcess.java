@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ final class MailroomNodeProcess {
     private final int port;
     private Process process;
     private long logOffset;
+    private long startedAt;
 
     MailroomNodeProcess(String name, Path root, List<String> sharedSettings) {
         this.name = name;
@@ -60,6 +62,7 @@ final class MailroomNodeProcess {
                     "--server.port=" + port, "--server.address=127.0.0.1", "--mailroom.data-dir=" + dataDir,
                     "--mailroom.cluster.node-name=" + name));
             command.addAll(sharedSettings);
+            startedAt = System.nanoTime();
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
@@ -69,6 +72,11 @@ final class MailroomNodeProcess {
 
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** How long the current process has been running (zero when it is not). */
+    synchronized Duration aliveFor() {
+        return isAlive() ? Duration.ofNanos(System.nanoTime() - startedAt) : Duration.ZERO;
     }
 
     /** Started and serving: its log since the last start says so. */
