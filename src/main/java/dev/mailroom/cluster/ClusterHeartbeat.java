@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -64,7 +65,11 @@ public class ClusterHeartbeat implements SmartLifecycle {
     public void beatSoon() {
         ScheduledExecutorService executor = beats;
         if (running && executor != null) {
-            executor.execute(this::beat);
+            try {
+                executor.execute(this::beat);
+            } catch (RejectedExecutionException stopping) {
+                // the node is stopping: its leases are being released anyway
+            }
         }
     }
 

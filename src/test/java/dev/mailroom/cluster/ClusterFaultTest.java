@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.util.FileSystemUtils;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -111,6 +112,8 @@ class ClusterFaultTest {
                       dead node's scheduled work taken over after a kill (ms): %s
                     """, run, NODES, MAILBOXES, EMAILS, kills, (System.nanoTime() - start) / 1e9, seconds,
                     EMAILS / seconds, outcomes, summary(leaseFailovers), summary(workFailovers));
+            killAll();
+            FileSystemUtils.deleteRecursively(root); // kept when the run fails: the nodes' logs are there
         } finally {
             killAll();
             Runtime.getRuntime().removeShutdownHook(reaper);

@@ -12,7 +12,7 @@ import dev.mailroom.cluster.LeasedMailboxes;
 import dev.mailroom.incoming.connection.MailSessionFactory;
 
 /**
- * One IDLE watcher thread per enabled IMAP mailboxes this node holds the lease of (with several nodes, each mailbox
+ * One IDLE watcher thread per enabled IMAP mailbox whose lease this node holds (with several nodes, each mailbox
  * is watched by one node; see {@code dev.mailroom.cluster}), restarted when its configuration changes.
  */
 @Component
