@@ -207,6 +207,8 @@ class ClusterFaultTest {
         while ((kills.total() < MIN_KILLS || kills.serving < MIN_KILLS / 2 || loader.isAlive())
                 && System.nanoTime() < deadline) {
             Thread.sleep(2000 + random.nextInt(3000));
+            // A node that ended by itself (it could not start while the shared database was away) starts again.
+            nodes.stream().filter(node -> !node.isAlive()).forEach(MailroomNodeProcess::start);
             List<MailroomNodeProcess> serving = nodes.stream().filter(MailroomNodeProcess::isReady).toList();
             List<MailroomNodeProcess> starting = nodes.stream()
                     .filter(node -> !node.isReady() && node.aliveFor().toSeconds() >= 3).toList();
@@ -342,8 +344,12 @@ class ClusterFaultTest {
     private void awaitReady(MailroomNodeProcess node, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (!node.isReady()) {
-            if (!node.isAlive() || System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline) {
                 throw new AssertionError("node " + node.name() + " did not start; see " + node.log());
+            }
+            if (!node.isAlive()) {
+                Thread.sleep(1000);
+                node.start(); // it could not start while the shared database was away: again
             }
             Thread.sleep(200);
         }

@@ -62,7 +62,6 @@ class MailboxStateRepository {
                 .update();
     }
 
-    /** Moves only the position, in the same transaction as the messages it covers. */
     /**
      * Locks the mailbox's state row until the transaction ends: two polls of one mailbox (a node wrongly taken for
      * dead, and the node that took its poll over) commit one after the other, never interleaved.
@@ -72,6 +71,7 @@ class MailboxStateRepository {
                 .query(Long.class).list();
     }
 
+    /** Moves only the position, in the same transaction as the messages it covers. */
     void savePosition(long serverId, Long uidValidity, long lastUid) {
         jdbc.sql("update mailbox_state set uid_validity = :uidValidity, last_uid = :lastUid where server_id = :serverId")
                 .param("uidValidity", uidValidity)
