@@ -53,6 +53,12 @@ public class IncomingServerRepository {
         return query("select * from incoming_server where enabled = true order by name_key", Map.of(), null);
     }
 
+    /** Ids of the enabled servers reading with this protocol (one light query, for every node's heartbeat). */
+    public List<Long> enabledIds(MailProtocol protocol) {
+        return jdbc.sql("select id from incoming_server where enabled = true and protocol = :protocol order by id")
+                .param("protocol", protocol.name()).query(Long.class).list();
+    }
+
     public Optional<IncomingServer> findById(long id) {
         return query("select * from incoming_server where id = :id", Map.of("id", id), id).stream().findFirst();
     }

@@ -76,7 +76,11 @@ class IntakeBatch implements DisposableBean {
                 Future<PreparedEmail> prepared = parsers.submit(() -> processor.prepare(email, server, preference));
                 parsing.add(new Parsing(email, server, prepared));
             }
-            processor.decide(await(parsing.poll(), preference), false, InboundState.RECEIVED);
+            try {
+                processor.decide(await(parsing.poll(), preference), false, InboundState.RECEIVED);
+            } catch (EmailNoLongerWaiting decidedElsewhere) {
+                log.debug("{}: skipped", decidedElsewhere.getMessage());
+            }
         }
     }
 

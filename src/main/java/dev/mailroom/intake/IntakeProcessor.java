@@ -118,6 +118,9 @@ public class IntakeProcessor {
         IntakeContext context = new IntakeContext(email, parsed, prepared.server(), prepared.preference(), dryRun);
         try {
             return transaction.execute(status -> {
+                if (!dryRun && !inbound.lockIn(email.id(), expectedState)) {
+                    throw new EmailNoLongerWaiting(email.id(), expectedState);
+                }
                 IntakeOutcome outcome = pipeline.run(context, prepared.preface());
                 if (dryRun) {
                     status.setRollbackOnly();
@@ -126,6 +129,8 @@ public class IntakeProcessor {
                 record(prepared, outcome, expectedState);
                 return outcome;
             });
+        } catch (EmailNoLongerWaiting e) {
+            throw e;
         } catch (RuntimeException e) {
             log.warn("Intake of email {} ({}) failed: {}", email.id(), email.messageId(), e.toString());
             List<TraceStep> trace = new ArrayList<>(prepared.preface());
@@ -146,7 +151,7 @@ public class IntakeProcessor {
     private void record(PreparedEmail prepared, IntakeOutcome outcome, InboundState expectedState) {
         InboundEmail email = prepared.email();
         if (!inbound.moveState(email.id(), expectedState, stateOf(outcome.status()))) {
-            throw new IllegalStateException("Email " + email.id() + " is no longer " + expectedState);
+            throw new EmailNoLongerWaiting(email.id(), expectedState);
         }
         String subject = prepared.parsed() == null ? email.subject() : prepared.parsed().subject();
         audit.record(auditEntries.about(email, prepared.server(), outcome.status(), subject)

@@ -50,7 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/users/*/archive", "/api/users/*/restore").hasRole(ADMIN)
                         .requestMatchers("/api/incoming-servers/**", "/api/incoming-rules/**", "/api/outgoing-servers/**",
                                 "/api/notification-templates/**", "/api/recipient-suppressions/**", "/api/outbox/**",
-                                "/api/oauth/**")
+                                "/api/oauth/**", "/api/cluster/**")
                                 .hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response)))

@@ -28,22 +28,31 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
         }
     }
 
+    /** A database of one's own: its JDBC URL and credentials. */
+    public record Database(String url, String user, String password) {
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        Database database = newDatabase("mailroom_test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet());
+        TestPropertyValues.of(
+                "spring.datasource.url=" + database.url(),
+                "spring.datasource.username=" + database.user(),
+                "spring.datasource.password=" + database.password())
+                .applyTo(context);
+    }
+
+    /** A new, empty database on the test server (dropped when this JVM exits, if the server outlives it). */
+    public static Database newDatabase(String name) {
         Server pg = server();
-        String database = "mailroom_test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(pg.url("postgres"), pg.user(), pg.password())) {
-            connection.createStatement().execute("drop database if exists " + database);
-            connection.createStatement().execute("create database " + database);
-            created.add(database);
+            connection.createStatement().execute("drop database if exists " + name);
+            connection.createStatement().execute("create database " + name);
+            created.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + pg.baseUrl(), e);
         }
-        TestPropertyValues.of(
-                "spring.datasource.url=" + pg.url(database),
-                "spring.datasource.username=" + pg.user(),
-                "spring.datasource.password=" + pg.password())
-                .applyTo(context);
+        return new Database(pg.url(name), pg.user(), pg.password());
     }
 
     private static synchronized Server server() {

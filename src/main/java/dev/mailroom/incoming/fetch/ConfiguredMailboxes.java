@@ -10,6 +10,7 @@ import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerConnections;
 import dev.mailroom.incoming.IncomingServerRepository;
 import dev.mailroom.incoming.IncomingServerSettings;
+import dev.mailroom.incoming.connection.MailProtocol;
 
 /** The mailboxes as the admins configured them in Incoming Email Servers. */
 @Component
@@ -31,6 +32,11 @@ class ConfiguredMailboxes implements MailboxDirectory {
     @Override
     public List<Long> enabledServerIds() {
         return servers.findEnabled().stream().map(IncomingServer::id).toList();
+    }
+
+    @Override
+    public List<Long> enabledImapServerIds() {
+        return servers.enabledIds(MailProtocol.IMAP);
     }
 
     private MailboxToFetch toFetch(IncomingServer server) {

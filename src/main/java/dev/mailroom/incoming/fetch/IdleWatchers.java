@@ -1,7 +1,9 @@
 package dev.mailroom.incoming.fetch;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,21 +11,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.cluster.LeasedMailboxes;
 import dev.mailroom.incoming.connection.MailSessionFactory;
 import dev.mailroom.platform.DaemonThreads;
 
 /**
- * One IDLE watcher thread per enabled IMAP mailbox, restarted when its configuration changes, and each watcher's
- * connection checked every {@code mailroom.incoming.idle-refresh} (see {@link IdleWatcher#refresh()}).
+ * One IDLE watcher thread per enabled IMAP mailbox whose lease this node holds (with several nodes, each mailbox
+ * is watched by one node; see {@code dev.mailroom.cluster}), restarted when its configuration changes, and each
+ * watcher's connection checked every {@code mailroom.incoming.idle-refresh} (see {@link IdleWatcher#refresh()}).
  */
 @Component
-class IdleWatchers implements SmartLifecycle, DisposableBean {
+class IdleWatchers implements SmartLifecycle, DisposableBean, LeasedMailboxes {
 
     private final MailboxDirectory directory;
     private final MailSessionFactory sessions;
@@ -34,6 +35,7 @@ class IdleWatchers implements SmartLifecycle, DisposableBean {
     private final Map<Long, ScheduledFuture<?>> refreshes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher =
             Executors.newScheduledThreadPool(2, DaemonThreads.named("idle-refresh"));
+    private volatile Set<Long> held = Set.of();
     private volatile boolean running;
 
     IdleWatchers(MailboxDirectory directory, MailSessionFactory sessions, PollNudges nudges, FetchProperties properties) {
@@ -44,15 +46,36 @@ class IdleWatchers implements SmartLifecycle, DisposableBean {
         this.refreshEvery = properties.idleRefresh();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void watchAll() {
-        if (enabled) {
-            directory.enabledServerIds().forEach(this::refresh);
+    @Override
+    public boolean takesLeases() {
+        return enabled;
+    }
+
+    @Override
+    public Set<Long> wanted() {
+        return Set.copyOf(directory.enabledImapServerIds());
+    }
+
+    @Override
+    public synchronized void holding(Set<Long> mailboxes) {
+        held = Set.copyOf(mailboxes);
+        for (Long serverId : new HashSet<>(watchers.keySet())) {
+            if (!held.contains(serverId)) {
+                stopWatching(serverId);
+            }
+        }
+        held.stream().filter(serverId -> !watchers.containsKey(serverId)).forEach(this::watch);
+    }
+
+    /** Restarts the watcher of one mailbox after its configuration changed (if this node holds it). */
+    synchronized void refresh(long serverId) {
+        stopWatching(serverId);
+        if (held.contains(serverId)) {
+            watch(serverId);
         }
     }
 
-    /** Starts, restarts or stops the watcher of one mailbox after its configuration changed. */
-    void refresh(long serverId) {
+    private void stopWatching(long serverId) {
         IdleWatcher previous = watchers.remove(serverId);
         if (previous != null) {
             previous.stop();
@@ -61,11 +84,14 @@ class IdleWatchers implements SmartLifecycle, DisposableBean {
         if (refresh != null) {
             refresh.cancel(false);
         }
+    }
+
+    private void watch(long serverId) {
         if (!enabled || !running) {
             return;
         }
         directory.findEnabled(serverId)
-                .filter(mailbox -> mailbox.connection().protocol() == MailProtocol.IMAP)
+                .filter(MailboxToFetch::watchable)
                 .ifPresent(mailbox -> {
                     IdleWatcher watcher = new IdleWatcher(mailbox, sessions, nudges);
                     watchers.put(serverId, watcher);
@@ -83,12 +109,13 @@ class IdleWatchers implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
+        holding(held);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         watchers.values().forEach(IdleWatcher::stop);
         watchers.clear();

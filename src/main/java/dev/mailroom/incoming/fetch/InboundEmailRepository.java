@@ -125,6 +125,16 @@ public class InboundEmailRepository implements BlobOwner {
                 .query(InboundEmailRepository::map).list();
     }
 
+    /**
+     * Locks the email for the rest of the transaction if it is still in {@code state}; false if it is not (another
+     * node judged it meanwhile). Two intakes of one email (a node wrongly taken for dead, and the node that took its
+     * work over) thus run one after the other, and the second finds the email decided.
+     */
+    public boolean lockIn(long id, InboundState state) {
+        return !jdbc.sql("select id from inbound_email where id = :id and state = :state for update")
+                .param("id", id).param("state", state.name()).query(Long.class).list().isEmpty();
+    }
+
     /** Records where the intake left the email; only an email still in {@code from} changes, so a race cannot undo it. */
     public boolean moveState(long id, InboundState from, InboundState to) {
         return jdbc.sql("update inbound_email set state = :to where id = :id and state = :from")

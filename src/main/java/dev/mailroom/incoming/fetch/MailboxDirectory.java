@@ -10,4 +10,11 @@ public interface MailboxDirectory {
     Optional<MailboxToFetch> findEnabled(long serverId);
 
     List<Long> enabledServerIds();
+
+    /** The enabled mailboxes IDLE can watch (IMAP). */
+    default List<Long> enabledImapServerIds() {
+        return enabledServerIds().stream()
+                .filter(serverId -> findEnabled(serverId).filter(MailboxToFetch::watchable).isPresent())
+                .toList();
+    }
 }

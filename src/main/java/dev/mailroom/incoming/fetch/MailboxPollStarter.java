@@ -10,6 +10,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import dev.mailroom.cluster.ClusterHeartbeat;
 import dev.mailroom.incoming.IncomingServerChanged;
 
 /** Makes sure every enabled mailbox has its poll scheduled: at start, and as soon as a server is saved. */
@@ -20,14 +21,16 @@ class MailboxPollStarter {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final PollNudges nudges;
     private final IdleWatchers idleWatchers;
+    private final ClusterHeartbeat heartbeat;
     private final boolean pollingEnabled;
 
     MailboxPollStarter(MailboxDirectory directory, ObjectProvider<SchedulerClient> scheduler, PollNudges nudges,
-            IdleWatchers idleWatchers, FetchProperties properties) {
+            IdleWatchers idleWatchers, ClusterHeartbeat heartbeat, FetchProperties properties) {
         this.directory = directory;
         this.scheduler = scheduler;
         this.nudges = nudges;
         this.idleWatchers = idleWatchers;
+        this.heartbeat = heartbeat;
         this.pollingEnabled = properties.pollingEnabled();
     }
 
@@ -49,5 +52,6 @@ class MailboxPollStarter {
         }
         nudges.nudge(change.serverId());
         idleWatchers.refresh(change.serverId());
+        heartbeat.beatSoon(); // a new, enabled or disabled mailbox gets (or loses) its IDLE holder now
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.mail.MessagingException;
 
@@ -193,8 +194,14 @@ public class MailboxPoller {
 
     private void commit(MailboxToFetch mailbox, Long validity, long position, String cursor, List<Fetched> fetched) {
         transaction.executeWithoutResult(status -> {
+            states.lock(mailbox.serverId());
+            Set<String> storedMeanwhile = inbound.knownRemoteKeys(mailbox.serverId(),
+                    fetched.stream().map(Fetched::remoteKey).toList());
             Instant now = Instant.now();
             for (Fetched item : fetched) {
+                if (storedMeanwhile.contains(item.remoteKey())) {
+                    continue; // another poll of this mailbox stored it (and acknowledges it) first
+                }
                 NewInboundEmail email = item.email();
                 long id = inbound.insert(email, now);
                 RawHeaders headers = email.headers();

@@ -62,6 +62,15 @@ class MailboxStateRepository {
                 .update();
     }
 
+    /**
+     * Locks the mailbox's state row until the transaction ends: two polls of one mailbox (a node wrongly taken for
+     * dead, and the node that took its poll over) commit one after the other, never interleaved.
+     */
+    void lock(long serverId) {
+        jdbc.sql("select server_id from mailbox_state where server_id = :id for update").param("id", serverId)
+                .query(Long.class).list();
+    }
+
     /** Moves only the position, in the same transaction as the messages it covers. */
     void savePosition(long serverId, Long uidValidity, long lastUid, String remoteCursor) {
         jdbc.sql("""

@@ -1,6 +1,5 @@
 package dev.mailroom.outgoing.sending;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.mailroom.cluster.LocalNode;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerRepository;
@@ -56,7 +56,7 @@ public class OutboxSender {
 
     OutboxSender(OutboxQueue queue, OutgoingServerRepository servers, OutgoingServerConnections connections,
             SmtpSessions sessions, MessageComposer composer, OutcomeRecorder recorder, SendingProperties properties,
-            SendingWorkers workers, GraphMail graph) {
+            SendingWorkers workers, GraphMail graph, LocalNode localNode) {
         this.queue = queue;
         this.servers = servers;
         this.connections = connections;
@@ -66,7 +66,8 @@ public class OutboxSender {
         this.properties = properties;
         this.workers = workers;
         this.graph = graph;
-        this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        // The node's name and this run of it: restarted under the same name, it never takes an old claim for its own.
+        this.node = localNode.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Sends what is due now, batch after batch, for at most about 30 seconds; returns how many emails were handled. */
