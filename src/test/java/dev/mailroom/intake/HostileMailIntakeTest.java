@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -58,6 +62,7 @@ class HostileMailIntakeTest {
 
     @Test
     void everyStoredHostileEmailEndsInExactlyOneFinalStatus() throws Exception {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         Map<Long, String> stored = new LinkedHashMap<>();
         long serverId = -1;
         for (HostileMessages.Case hostile : HostileMessages.all()) {
@@ -70,6 +75,7 @@ class HostileMailIntakeTest {
 
         awaitNoneReceived(serverId);
         assertOneFinalStatusEach(stored);
+        printSummary(stored);
     }
 
     @Test
@@ -100,6 +106,34 @@ class HostileMailIntakeTest {
                 });
         assertThat(fetched).as("every delivered email fetched, and the normal one").hasSize(delivered.size() + 1);
         assertOneFinalStatusEach(fetched);
+    }
+
+    /** The fuzz run's tallies: messages, outcomes by status, the heap's peak, the slowest message to parse. */
+    private void printSummary(Map<Long, String> emails) throws Exception {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        for (long id : emails.keySet()) {
+            byStatus.merge(jdbc.sql("select status from audit_entry where inbound_email_id = :id and status <> 'RECEIVED'")
+                    .param("id", id).query(String.class).single(), 1, Integer::sum);
+        }
+        String slowest = null;
+        long slowestMillis = -1;
+        for (HostileMessages.Case hostile : HostileMessages.all()) {
+            long started = System.nanoTime();
+            parser.parse(new ByteArrayInputStream(hostile.raw()));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis > slowestMillis) {
+                slowestMillis = millis;
+                slowest = hostile.name();
+            }
+        }
+        long peakHeap = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.out.printf("HOSTILE SUMMARY: %d messages, outcomes %s, peak heap %d MB (of %d MB max), slowest to parse "
+                + "\"%s\" %d ms%n", emails.size(), byStatus, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                slowest, slowestMillis);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     }
 
     private String messageIdOf(BlobRef raw) throws Exception {
