@@ -143,9 +143,11 @@ class AuditRepository {
         params.put("fromEpoch", from.getEpochSecond());
         String range = "occurred_at >= :rangeFrom and occurred_at < :rangeTo";
         String conditions = where.sql.isEmpty() ? " where " + range : where.sql + " and " + range;
-        // hours, not days, from the database: the console folds them into days in its own time zone
+        // hours, not days, from the database: the console folds them into days in its own time zone. Whole seconds
+        // in integer arithmetic: H2 divides the fractional epoch as a NUMERIC of ever larger scale, seconds per row.
         return new Where("select status, hour_index, count(*) as entries from (select status,"
-                + " floor((extract(epoch from occurred_at) - :fromEpoch) / 3600) as hour_index from audit_entry"
+                + " (cast(floor(extract(epoch from occurred_at)) as bigint) - :fromEpoch) / 3600 as hour_index"
+                + " from audit_entry"
                 + conditions + ") hours group by status, hour_index", params);
     }
 
