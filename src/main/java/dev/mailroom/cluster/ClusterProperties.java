@@ -1,10 +1,10 @@
 package dev.mailroom.cluster;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.mailroom.platform.LocalHost;
 
 /**
  * {@code mailroom.cluster.*}: this node's name (default: host name and process id), how often it beats, how long a
@@ -14,21 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ClusterProperties(String nodeName, Duration heartbeatInterval, Duration leaseTime, Duration forgetAfter) {
 
     public ClusterProperties {
-        nodeName = nodeName == null || nodeName.isBlank() ? hostName() + "-" + ProcessHandle.current().pid() : nodeName.strip();
+        nodeName = nodeName == null || nodeName.isBlank()
+                ? LocalHost.name().orElse("node") + "-" + ProcessHandle.current().pid() : nodeName.strip();
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(1) : heartbeatInterval;
         leaseTime = leaseTime == null ? Duration.ofSeconds(5) : leaseTime;
         forgetAfter = forgetAfter == null ? Duration.ofDays(1) : forgetAfter;
         if (leaseTime.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("mailroom.cluster.lease-time (" + leaseTime
                     + ") must be at least twice mailroom.cluster.heartbeat-interval (" + heartbeatInterval + ")");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "node";
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.mailroom.platform;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,15 +17,10 @@ public record MailIdentity(String messageIdDomain, String heloName) {
         heloName = heloName == null || heloName.isBlank() ? hostNameOr(messageIdDomain) : heloName.strip();
     }
 
-    // Looked up once here: left to Jakarta Mail, every SMTP connection would ask DNS again, and a host name that does
+    // Named once here: left to Jakarta Mail, every SMTP connection would ask DNS again, and a host name that does
     // not resolve would cost each connection the resolver's timeout.
     private static String hostNameOr(String fallback) {
-        try {
-            String name = InetAddress.getLocalHost().getCanonicalHostName();
-            return name.contains(".") ? name : fallback;
-        } catch (UnknownHostException e) {
-            return fallback;
-        }
+        return LocalHost.canonicalName().filter(name -> name.contains(".")).orElse(fallback);
     }
 
     /** True for a Message-ID Mailroom generated, e.g. {@code <INC-4.7f3a@mailroom.local>}. */
