@@ -8,10 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.mailroom.graph.GraphFolders;
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSessionFactory;
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSessionFactory;
+import dev.mailroom.transport.ServerTrust;
 
 /**
  * Test Connection of a mailbox: DNS lookup, TCP connect, the security step (plain greeting, TLS handshake or

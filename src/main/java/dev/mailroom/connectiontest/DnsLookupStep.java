@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.mailroom.incoming.connection.MailEndpoint;
+import dev.mailroom.transport.MailEndpoint;
 
 final class DnsLookupStep implements Step<Probe> {
 

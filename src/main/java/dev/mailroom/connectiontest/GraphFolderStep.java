@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import dev.mailroom.graph.GraphException;
 import dev.mailroom.graph.GraphFolders;
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.OAuthSignInException;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.OAuthSignInException;
 import tools.jackson.databind.JsonNode;
 
 /**

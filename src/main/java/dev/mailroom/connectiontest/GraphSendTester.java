@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import dev.mailroom.graph.GraphHints;
 import dev.mailroom.graph.GraphMail;
 import dev.mailroom.graph.GraphResponse;
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.outgoing.SmtpConnection;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.SmtpConnection;
 
 /**
  * Test Connection of an outgoing server that sends through Microsoft Graph: the OAuth token step, then, when the admin

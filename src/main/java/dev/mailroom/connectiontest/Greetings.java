@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
 
 /**
  * Reads and judges the server's first line. A mail server greets at once; silence means it waits for TLS, and a

@@ -3,11 +3,11 @@ package dev.mailroom.connectiontest;
 import java.util.List;
 import java.util.Locale;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailEndpoint;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.WellKnownPorts;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailEndpoint;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.WellKnownPorts;
 
 /**
  * What an admin should change when a step fails, in the words of the product FAQ: correct the host address, port and

@@ -6,9 +6,9 @@ import java.util.Locale;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailSessionFactory;
-import dev.mailroom.incoming.connection.OAuthSignInException;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailSessionFactory;
+import dev.mailroom.transport.OAuthSignInException;
 
 /** Signs in through {@link MailSessionFactory}, exactly as the fetcher will: a new connection made by Angus Mail. */
 final class LoginStep implements Step<MailboxProbe> {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.transport.MailProtocol;
 
 /**
  * The few plain exchanges Test Connection has with a server itself, before Angus Mail signs in: greeting,

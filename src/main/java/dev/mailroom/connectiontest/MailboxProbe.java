@@ -5,7 +5,7 @@ import java.io.IOException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
-import dev.mailroom.incoming.connection.MailConnection;
+import dev.mailroom.transport.MailConnection;
 
 /** A {@link Probe} of a mailbox (IMAP, POP3): adds the hand-made dialogue and the store Angus Mail signs in to. */
 final class MailboxProbe extends Probe {

@@ -2,8 +2,8 @@ package dev.mailroom.connectiontest;
 
 import java.util.function.Function;
 
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.TokenSignIn;
 
 /**
  * A server on OAuth 2.0: gets an access token (the stored one while it is valid, otherwise renewed), so a revoked

@@ -7,8 +7,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
 
 /** Opens the folder the fetcher will read, read-only, and counts its messages. POP3 has only INBOX. */
 final class OpenFolderStep implements Step<MailboxProbe> {

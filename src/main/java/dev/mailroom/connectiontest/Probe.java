@@ -6,7 +6,7 @@ import java.net.Socket;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import dev.mailroom.incoming.connection.MailEndpoint;
+import dev.mailroom.transport.MailEndpoint;
 
 /**
  * What one test run has found and opened so far, handed from step to step and closed at the end. This part is what

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.outgoing.SmtpConnection;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.SmtpConnection;
 
 /**
  * Signs in with the username and password, through AUTH PLAIN or, when the server offers only that, AUTH LOGIN, so

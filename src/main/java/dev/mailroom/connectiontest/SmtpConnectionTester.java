@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.ServerTrust;
-import dev.mailroom.outgoing.SmtpConnection;
-import dev.mailroom.outgoing.SmtpSessions;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.ServerTrust;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.SmtpSessions;
 
 /**
  * Test Connection of an Outgoing Email Server: DNS lookup, TCP connect, the TLS handshake (SSL/TLS), the 220 greeting,

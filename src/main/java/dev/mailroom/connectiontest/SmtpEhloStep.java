@@ -2,7 +2,7 @@ package dev.mailroom.connectiontest;
 
 import java.io.IOException;
 
-import dev.mailroom.outgoing.SmtpAuthentication;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * EHLO: Mailroom introduces itself and the server lists what it offers (STARTTLS, AUTH and its mechanisms, SIZE).

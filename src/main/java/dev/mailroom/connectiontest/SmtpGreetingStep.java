@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.outgoing.SmtpConnection;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.SmtpConnection;
 
 /**
  * The SMTP server's greeting, 220, in plain text (security NONE or STARTTLS) or right after the TLS handshake (SSL/TLS).

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mailroom.outgoing.SmtpConnection;
+import dev.mailroom.transport.SmtpConnection;
 
 /** A {@link Probe} of an SMTP server: adds the hand-made dialogue and what the last EHLO answered. */
 final class SmtpProbe extends Probe {

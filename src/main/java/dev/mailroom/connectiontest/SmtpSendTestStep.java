@@ -14,9 +14,9 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
-import dev.mailroom.outgoing.SmtpAuthentication;
-import dev.mailroom.outgoing.SmtpConnection;
-import dev.mailroom.outgoing.SmtpSessions;
+import dev.mailroom.transport.SmtpAuthentication;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.SmtpSessions;
 
 /**
  * Sends a real email (MAIL FROM, RCPT TO, DATA) through {@link SmtpSessions}, on a connection of its own, exactly as

@@ -2,7 +2,7 @@ package dev.mailroom.connectiontest;
 
 import java.io.IOException;
 
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.ServerTrust;
 
 /** Security STARTTLS: the server must offer it in EHLO and agree with 220; then the TLS handshake on the same socket. */
 final class SmtpStartTlsStep implements Step<SmtpProbe> {

@@ -2,7 +2,7 @@ package dev.mailroom.connectiontest;
 
 import java.io.IOException;
 
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.ServerTrust;
 
 /** Security SSL/TLS: TLS from the first byte; the greeting that follows arrives encrypted. */
 final class SmtpTlsHandshakeStep implements Step<SmtpProbe> {

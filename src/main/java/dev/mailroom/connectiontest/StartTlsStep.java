@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.ServerTrust;
 
 /** Security STARTTLS: plain greeting, capabilities, the STARTTLS command, then the TLS handshake on the same socket. */
 final class StartTlsStep implements Step<MailboxProbe> {

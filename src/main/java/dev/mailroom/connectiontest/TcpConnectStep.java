@@ -10,7 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mailroom.incoming.connection.MailEndpoint;
+import dev.mailroom.transport.MailEndpoint;
 
 /** Connects to the first address that answers, as mail clients do when a name has several (IPv6 and IPv4). */
 final class TcpConnectStep implements Step<Probe> {

@@ -8,7 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 
-import dev.mailroom.incoming.connection.MailEndpoint;
+import dev.mailroom.transport.MailEndpoint;
 
 /**
  * Tells apart why a TLS handshake failed: an untrusted or expired certificate, a certificate for another host name,

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.ServerTrust;
 
 /** Security SSL/TLS: TLS from the first byte, then the greeting arrives encrypted. */
 final class TlsHandshakeStep implements Step<MailboxProbe> {

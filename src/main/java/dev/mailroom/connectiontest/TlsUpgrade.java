@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import javax.net.ssl.SSLSocket;
 
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.ServerTrust;
 
 /** Layers TLS over the probe's socket and shakes hands: right away for SSL/TLS, or after the server agreed to STARTTLS. */
 final class TlsUpgrade {

@@ -1,8 +1,8 @@
 package dev.mailroom.console;
 
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.oauth.OAuthPreset;
-import dev.mailroom.outgoing.SmtpPorts;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.SmtpPorts;
 
 /**
  * The mail providers the server forms know, in one place for receiving and sending. For receiving, choosing one fills

@@ -3,7 +3,7 @@ package dev.mailroom.console;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.transport.MailSecurity;
 
 /**
  * What the Incoming and Outgoing Email Server forms both ask: the provider preset, name, where the server is, how to

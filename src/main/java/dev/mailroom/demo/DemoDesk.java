@@ -9,14 +9,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.FilterType;
+import dev.mailroom.addresses.FilterType;
 import dev.mailroom.incoming.IncomingServerRequest;
 import dev.mailroom.incoming.IncomingServerService;
 import dev.mailroom.outgoing.OutgoingServerRequest;
 import dev.mailroom.outgoing.OutgoingServerService;
-import dev.mailroom.outgoing.SmtpAuthentication;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * On the demo's first start, the incoming server that reads the demo mailbox (with spam.example on its Ignore list)

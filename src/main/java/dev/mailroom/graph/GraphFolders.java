@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.TokenSignIn;
 import tools.jackson.databind.JsonNode;
 
 /**

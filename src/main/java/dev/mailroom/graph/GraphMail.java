@@ -11,8 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.TokenSignIn;
 
 /**
  * Graph's sendMail with the whole MIME message (base64, as text/plain), so an email leaves exactly as composed:

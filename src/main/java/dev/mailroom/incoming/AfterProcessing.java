@@ -3,7 +3,7 @@ package dev.mailroom.incoming;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.transport.MailProtocol;
 
 /**
  * What the fetcher does with a message on the server once its raw bytes and RECEIVED audit entry are committed.

@@ -5,12 +5,12 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.TokenSignIn;
 import dev.mailroom.oauth.OAuthServerRef;
 import dev.mailroom.oauth.OAuthTokens;
 import dev.mailroom.secrets.SecretBox;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.TokenSignIn;
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.NotFoundException;
 

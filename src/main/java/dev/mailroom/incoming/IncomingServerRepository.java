@@ -14,9 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.addresses.AddressSyntax;
+import dev.mailroom.addresses.FilterType;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
 
 /** Incoming servers with their three lists (mailbox addresses, request-ID prefixes, filter entries). */
 @Repository

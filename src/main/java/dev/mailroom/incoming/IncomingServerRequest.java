@@ -16,9 +16,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.WellKnownPorts;
+import dev.mailroom.addresses.FilterType;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.WellKnownPorts;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

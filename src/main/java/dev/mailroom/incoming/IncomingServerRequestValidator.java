@@ -1,15 +1,17 @@
 package dev.mailroom.incoming;
 
-
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.WellKnownPorts;
+import dev.mailroom.addresses.AddressSyntax;
+import dev.mailroom.addresses.FieldChecks;
+import dev.mailroom.addresses.FilterType;
 import dev.mailroom.lookups.LookupKind;
 import dev.mailroom.lookups.LookupRepository;
 import dev.mailroom.outgoing.OutgoingServerRepository;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.WellKnownPorts;
 
 /**
  * The rules of an incoming server that span fields or need the database, reported together with the Bean

@@ -8,9 +8,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.secrets.StoredPasswords;
+import dev.mailroom.transport.MailProtocol;
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.ConflictException;
 import dev.mailroom.web.NotFoundException;

@@ -2,8 +2,11 @@ package dev.mailroom.incoming;
 
 import java.util.List;
 
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.addresses.AddressFilter;
+import dev.mailroom.addresses.AddressSyntax;
+import dev.mailroom.addresses.FilterType;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
 
 /**
  * What an admin configured for one incoming server, validated and with defaults applied; the password is kept apart
@@ -48,8 +51,8 @@ public record IncomingServerSettings(
         filterEntries = List.copyOf(filterEntries);
     }
 
-    public SenderFilter senderFilter() {
-        return new SenderFilter(filterType, filterEntries);
+    public AddressFilter senderFilter() {
+        return new AddressFilter(filterType, filterEntries);
     }
 
     /** Whether mail to this address is mail to this server's mailbox (compared case-insensitively). */

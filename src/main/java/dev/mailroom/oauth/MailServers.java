@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
-import dev.mailroom.incoming.connection.MailProtocol;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRepository;
-import dev.mailroom.outgoing.OutgoingTransport;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.OutgoingTransport;
 import dev.mailroom.web.NotFoundException;
 
 /** What the OAuth feature needs to know of the mail server an OAuth configuration belongs to. */

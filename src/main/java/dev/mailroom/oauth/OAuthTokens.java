@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.mailroom.audit.AuditMessages;
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.secrets.SecretDecryptionException;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.TokenSignIn;
 
 /**
  * The one way to a valid OAuth 2.0 access token for a mail server: {@link #accessToken} gives the stored token while

@@ -17,12 +17,12 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRepository;
-import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
 import dev.mailroom.outgoing.outbox.Outbox;
 import dev.mailroom.platform.MailIdentity;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * Warns before a server's OAuth 2.0 sign-in breaks ({@link OAuthWarnings}): each new warning once as a FETCH_WARNING

@@ -5,10 +5,12 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.mailroom.incoming.connection.TokenSignIn;
 import dev.mailroom.oauth.OAuthServerRef;
 import dev.mailroom.oauth.OAuthTokens;
 import dev.mailroom.secrets.SecretBox;
+import dev.mailroom.transport.SmtpAuthentication;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.TokenSignIn;
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.NotFoundException;
 

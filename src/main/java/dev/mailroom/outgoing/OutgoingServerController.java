@@ -18,13 +18,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.mailroom.incoming.AddressSyntax;
+import dev.mailroom.addresses.AddressSyntax;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
 import dev.mailroom.secrets.StoredPasswords;
+import dev.mailroom.transport.SmtpConnection;
 import dev.mailroom.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.mailroom.incoming.AddressSyntax;
+import dev.mailroom.addresses.AddressSyntax;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
 import dev.mailroom.secrets.StoredPasswords;

@@ -14,8 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /** Outgoing servers with their spam/ignore filter, and which one sends for a mailbox. */
 @Repository

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

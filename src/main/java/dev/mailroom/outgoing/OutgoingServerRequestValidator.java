@@ -4,8 +4,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import dev.mailroom.incoming.AddressSyntax;
-import dev.mailroom.incoming.FieldChecks;
+import dev.mailroom.addresses.AddressSyntax;
+import dev.mailroom.addresses.FieldChecks;
+import dev.mailroom.transport.SmtpAuthentication;
+import dev.mailroom.transport.SmtpPorts;
 
 /**
  * The rules of an outgoing server that span fields, reported together with the Bean Validation errors as one problem

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.secrets.StoredPasswords;
+import dev.mailroom.transport.SmtpAuthentication;
 import dev.mailroom.web.BadRequestException;
 import dev.mailroom.web.ConflictException;
 import dev.mailroom.web.NotFoundException;

@@ -3,9 +3,11 @@ package dev.mailroom.outgoing;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mailroom.incoming.FilterType;
-import dev.mailroom.incoming.SenderFilter;
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.addresses.AddressFilter;
+import dev.mailroom.addresses.FilterType;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * What an admin configured for one outgoing server, validated and with defaults applied; the password is kept apart
@@ -59,7 +61,7 @@ public record OutgoingServerSettings(
 
     /** Why this recipient is on the spam/ignore filter ("… matches the Ignore list entry example.com"), or empty. */
     public Optional<String> whyFiltered(String recipient) {
-        return new SenderFilter(FilterType.IGNORE, filterEntries).whyIgnored(recipient);
+        return new AddressFilter(FilterType.IGNORE, filterEntries).whyIgnored(recipient);
     }
 
     /**

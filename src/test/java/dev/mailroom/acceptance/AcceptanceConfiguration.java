@@ -4,8 +4,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import dev.mailroom.incoming.connection.ServerTrust;
 import dev.mailroom.incoming.fetch.PollHooks;
+import dev.mailroom.transport.ServerTrust;
 
 /** Certificate trust for the acceptance servers, and a way for a test to act at a chosen moment of a poll. */
 @TestConfiguration(proxyBeanMethods = false)

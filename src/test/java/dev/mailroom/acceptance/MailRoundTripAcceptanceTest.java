@@ -30,13 +30,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.mailroom.incoming.connection.ServerTrust;
 import dev.mailroom.incoming.fetch.MailboxDirectory;
 import dev.mailroom.incoming.fetch.MailboxPoller;
 import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.testing.Api;
 import dev.mailroom.tickets.threading.ThreadIdReading;
 import dev.mailroom.tickets.threading.ThreadIds;
+import dev.mailroom.transport.ServerTrust;
 
 /**
  * The whole conversation on real servers: the requester alice sends through Postfix (587, STARTTLS, AUTH) to the

@@ -17,17 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.ServerTrust;
 import dev.mailroom.connectiontest.ConnectionStep;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.connectiontest.SmtpConnectionTester;
 import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.connectiontest.StepStatus;
-import dev.mailroom.outgoing.SmtpAuthentication;
-import dev.mailroom.outgoing.SmtpConnection;
-import dev.mailroom.testing.Api;
 import dev.mailroom.testing.Api.Response;
+import dev.mailroom.testing.Api;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.ServerTrust;
+import dev.mailroom.transport.SmtpAuthentication;
+import dev.mailroom.transport.SmtpConnection;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.ServerTrust;
 
 /**
  * The outgoing half of the acceptance rig, before Mailroom sends through it: Postfix takes mail on submission (587,

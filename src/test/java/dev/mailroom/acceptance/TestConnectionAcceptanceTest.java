@@ -12,18 +12,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.MailSessionFactory;
-import dev.mailroom.incoming.connection.ServerTrust;
 import dev.mailroom.connectiontest.ConnectionStep;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.connectiontest.ConnectionTester;
 import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.connectiontest.StepStatus;
-import dev.mailroom.testing.Api;
 import dev.mailroom.testing.Api.Response;
+import dev.mailroom.testing.Api;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.MailSessionFactory;
+import dev.mailroom.transport.ServerTrust;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -31,11 +31,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.MailSessionFactory;
-import dev.mailroom.incoming.connection.ServerTrust;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.MailSessionFactory;
+import dev.mailroom.transport.ServerTrust;
 
 /** Each failure Test Connection can name, against GreenMail on loopback with dynamic ports. */
 class ConnectionTesterTest {

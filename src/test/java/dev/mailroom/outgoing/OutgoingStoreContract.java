@@ -9,17 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.mailroom.addresses.FilterType;
 import dev.mailroom.incoming.AfterProcessing;
-import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
 import dev.mailroom.incoming.IncomingServerSettings;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
 import dev.mailroom.outgoing.outbox.Outbox;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * What the outgoing server and outbox tables must do on every database the desk runs on; subclasses pick the

@@ -23,16 +23,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.ServerTrust;
-import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.connectiontest.ConnectionStep;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.connectiontest.SmtpConnectionTester;
 import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.outgoing.connectiontest.SmtpTestEmail;
+import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.testing.FakeEsmtpGreeter;
 import dev.mailroom.testing.SmtpGreenMail;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.ServerTrust;
+import dev.mailroom.transport.SmtpAuthentication;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.SmtpSessions;
 
 /** Each failure the SMTP Test Connection can name, against GreenMail (SMTP, SMTPS) on loopback with dynamic ports. */
 class SmtpConnectionTesterTest {

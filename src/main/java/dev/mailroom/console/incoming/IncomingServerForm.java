@@ -1,14 +1,13 @@
 package dev.mailroom.console.incoming;
 
-
+import dev.mailroom.addresses.FilterType;
 import dev.mailroom.console.MailServerForm;
 import dev.mailroom.incoming.AfterProcessing;
-import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRequest;
 import dev.mailroom.incoming.IncomingServerSettings;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
 
 /**
  * The Incoming Email Server form: the settings an admin sets up a mailbox with. Lists (mailbox addresses, filter

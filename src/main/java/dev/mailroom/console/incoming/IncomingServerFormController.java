@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.mailroom.addresses.FilterType;
 import dev.mailroom.console.MailProviderPreset;
-import dev.mailroom.incoming.FilterType;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerService;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSecurity;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSecurity;
 
 /** Adding an Incoming Email Server, and changing one, with provider presets; errors are shown at their fields. */
 @Controller

@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import dev.mailroom.console.MailServerForm;
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRequest;
 import dev.mailroom.outgoing.OutgoingServerSettings;
-import dev.mailroom.outgoing.OutgoingTransport;
-import dev.mailroom.outgoing.SmtpAuthentication;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * The Outgoing Email Server form: every setting of the API. The filter entries are typed one per line or separated by

@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mailroom.console.MailProviderPreset;
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerService;
-import dev.mailroom.outgoing.OutgoingTransport;
-import dev.mailroom.outgoing.SmtpAuthentication;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * Adding an Outgoing Email Server, changing one with SMTP provider presets (errors shown at their fields), and deleting

@@ -18,9 +18,9 @@ import dev.mailroom.outgoing.OutgoingServerRequest;
 import dev.mailroom.outgoing.OutgoingServerRequestValidator;
 import dev.mailroom.outgoing.OutgoingServerService;
 import dev.mailroom.outgoing.OutgoingServerSettings;
-import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
 import dev.mailroom.secrets.StoredPasswords;
+import dev.mailroom.transport.SmtpConnection;
 
 /**
  * Test Connection of the Outgoing Email Server form as it is filled in, nothing saved — as

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.mailroom.addresses.AddressSyntax;
 import dev.mailroom.console.ConnectionTestPage;
 import dev.mailroom.console.Htmx;
-import dev.mailroom.incoming.AddressSyntax;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerService;

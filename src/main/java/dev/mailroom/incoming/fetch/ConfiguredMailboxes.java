@@ -10,7 +10,7 @@ import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerConnections;
 import dev.mailroom.incoming.IncomingServerRepository;
 import dev.mailroom.incoming.IncomingServerSettings;
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.transport.MailProtocol;
 
 /** The mailboxes as the admins configured them in Incoming Email Servers. */
 @Component

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
 
-import dev.mailroom.incoming.connection.OAuthSignInException;
+import dev.mailroom.transport.OAuthSignInException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;

@@ -29,9 +29,9 @@ import dev.mailroom.graph.GraphException;
 import dev.mailroom.graph.GraphFolders;
 import dev.mailroom.graph.GraphResponse;
 import dev.mailroom.incoming.AfterProcessing;
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.TokenSignIn;
 import tools.jackson.databind.JsonNode;
 
 /**

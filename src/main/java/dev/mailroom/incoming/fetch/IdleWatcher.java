@@ -14,7 +14,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.mailroom.incoming.connection.MailSessionFactory;
+import dev.mailroom.transport.MailSessionFactory;
 
 /**
  * Holds one IMAP connection in IDLE on a mailbox's folder and nudges its poll when the server announces new mail,

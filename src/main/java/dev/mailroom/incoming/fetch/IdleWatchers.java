@@ -15,8 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.mailroom.cluster.LeasedMailboxes;
-import dev.mailroom.incoming.connection.MailSessionFactory;
 import dev.mailroom.platform.DaemonThreads;
+import dev.mailroom.transport.MailSessionFactory;
 
 /**
  * One IDLE watcher thread per enabled IMAP mailbox whose lease this node holds (with several nodes, each mailbox

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 import dev.mailroom.graph.GraphApi;
 import dev.mailroom.graph.GraphFolders;
-import dev.mailroom.incoming.connection.MailProtocol;
-import dev.mailroom.incoming.connection.MailSessionFactory;
+import dev.mailroom.transport.MailProtocol;
+import dev.mailroom.transport.MailSessionFactory;
 
 /** Opens the protocol's client for a mailbox, connected the same way Test Connection connects. */
 @Component

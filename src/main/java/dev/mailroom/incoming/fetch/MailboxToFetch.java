@@ -3,8 +3,8 @@ package dev.mailroom.incoming.fetch;
 import java.time.Duration;
 
 import dev.mailroom.incoming.AfterProcessing;
-import dev.mailroom.incoming.connection.MailConnection;
-import dev.mailroom.incoming.connection.MailProtocol;
+import dev.mailroom.transport.MailConnection;
+import dev.mailroom.transport.MailProtocol;
 
 /** What the fetcher needs of an incoming server's configuration, with the password decrypted for this poll only. */
 public record MailboxToFetch(long serverId, String serverName, MailConnection connection, AfterProcessing action,

@@ -13,7 +13,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.Validator;
 
-import dev.mailroom.incoming.AddressSyntax;
+import dev.mailroom.addresses.AddressSyntax;
 import dev.mailroom.incoming.IncomingServerRepository;
 import dev.mailroom.lookups.LookupKind;
 import dev.mailroom.lookups.LookupRepository;

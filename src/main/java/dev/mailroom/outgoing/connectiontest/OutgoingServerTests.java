@@ -15,9 +15,9 @@ import dev.mailroom.connectiontest.SmtpConnectionTester;
 import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.connectiontest.StepStatus;
 import dev.mailroom.outgoing.OutgoingServerSettings;
-import dev.mailroom.outgoing.OutgoingTransport;
-import dev.mailroom.outgoing.SmtpConnection;
 import dev.mailroom.platform.MailIdentity;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpConnection;
 
 /**
  * Test Connection of an outgoing server, saved or still in the form. A test email, when asked for, is also written

@@ -11,8 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 import dev.mailroom.graph.GraphHints;
 import dev.mailroom.graph.GraphMail;
 import dev.mailroom.graph.GraphResponse;
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.incoming.connection.TokenSignIn;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.TokenSignIn;
 
 /**
  * Sends through Microsoft Graph's sendMail as the server's mailbox ({@link GraphMail}); 202 means accepted for every

@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.mailroom.cluster.LocalNode;
+import dev.mailroom.graph.GraphMail;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerRepository;
-import dev.mailroom.outgoing.OutgoingTransport;
-import dev.mailroom.outgoing.SmtpConnection;
-import dev.mailroom.outgoing.SmtpSessions;
-import dev.mailroom.graph.GraphMail;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.SmtpSessions;
 
 /**
  * Takes due outbox emails to the wire: oldest first, in batches, each claimed by this node before it is sent; a

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 
-import dev.mailroom.incoming.connection.OAuthSignInException;
-import dev.mailroom.outgoing.SmtpConnection;
+import dev.mailroom.transport.OAuthSignInException;
+import dev.mailroom.transport.SmtpConnection;
 
 /** Turns what Jakarta Mail threw into an {@link SmtpFailure} that names the step and the server's answer. */
 final class SmtpFailures {

@@ -14,8 +14,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.mailroom.outgoing.SmtpConnection;
-import dev.mailroom.outgoing.SmtpSessions;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.SmtpSessions;
 
 /**
  * One SMTP connection to one server, opened on the first message and reused for the rest of the batch; opened again

@@ -3,8 +3,8 @@ package dev.mailroom.outgoing.sending;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mailroom.outgoing.SmtpConnection;
-import dev.mailroom.outgoing.SmtpSessions;
+import dev.mailroom.transport.SmtpConnection;
+import dev.mailroom.transport.SmtpSessions;
 
 /**
  * The SMTP connections of one sender run, kept from batch to batch: each lane to a server (see {@link SendingWorkers})

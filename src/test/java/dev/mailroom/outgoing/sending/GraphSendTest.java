@@ -28,10 +28,10 @@ import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.oauth.OAuthProvider;
 import dev.mailroom.outgoing.OutgoingServer;
-import dev.mailroom.outgoing.OutgoingTransport;
-import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.GraphFake;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /**
  * An outgoing server whose transport is Microsoft Graph: notifications go out through sendMail (MIME, base64) with a

@@ -24,9 +24,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditStatus;
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServer;
-import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
@@ -34,6 +32,8 @@ import dev.mailroom.outgoing.outbox.Outbox;
 import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.testing.Api;
 import dev.mailroom.tickets.AttachmentService;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /** Notifications delivered to GreenMail over SMTP and SMTPS: what the recipient's server really receives. */
 @SenderTest

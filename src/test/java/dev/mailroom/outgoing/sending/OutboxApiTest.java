@@ -12,11 +12,11 @@ import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRepository;
-import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.ScriptedSmtpServer;
+import dev.mailroom.transport.SmtpAuthentication;
 import tools.jackson.databind.JsonNode;
 
 /** The admin's view of the outbox, and "retry" after fixing the server: nothing that failed is lost. */

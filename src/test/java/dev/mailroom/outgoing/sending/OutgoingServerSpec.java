@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.mailroom.incoming.connection.MailSecurity;
 import dev.mailroom.outgoing.OutgoingServerSettings;
-import dev.mailroom.outgoing.OutgoingTransport;
-import dev.mailroom.outgoing.SmtpAuthentication;
+import dev.mailroom.transport.MailSecurity;
+import dev.mailroom.transport.OutgoingTransport;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /** Outgoing server settings for tests: a ready server on 127.0.0.1, changed one field at a time. */
 final class OutgoingServerSpec {

@@ -14,11 +14,11 @@ import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.outgoing.OutgoingServer;
-import dev.mailroom.outgoing.SmtpAuthentication;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.platform.SqlTime;
 import dev.mailroom.testing.FaultTest;
 import dev.mailroom.testing.ScriptedSmtpServer;
+import dev.mailroom.transport.SmtpAuthentication;
 
 /** Each outcome of the FAQ, per recipient, against a scripted SMTP server that answers what the test tells it. */
 @FaultTest

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming;
+package dev.mailroom.addresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class SenderFilterTest {
+import dev.mailroom.incoming.AfterProcessing;
+import dev.mailroom.incoming.IncomingServerSettings;
+
+class AddressFilterTest {
 
     @Test
     void ignoreListMatchesAddressesAndDomainsWithSubdomains() {
-        SenderFilter filter = new SenderFilter(FilterType.IGNORE, List.of("Noreply@Example.org", "spam.example"));
+        AddressFilter filter = new AddressFilter(FilterType.IGNORE, List.of("Noreply@Example.org", "spam.example"));
 
         assertThat(filter.ignores("noreply@example.org")).isTrue();
         assertThat(filter.ignores("someone@example.org")).isFalse();
@@ -21,7 +24,7 @@ class SenderFilterTest {
 
     @Test
     void allowListIgnoresEveryoneNotListed() {
-        SenderFilter filter = new SenderFilter(FilterType.ALLOW, List.of("example.com"));
+        AddressFilter filter = new AddressFilter(FilterType.ALLOW, List.of("example.com"));
 
         assertThat(filter.ignores("staff@example.com")).isFalse();
         assertThat(filter.ignores("stranger@example.net")).isTrue();
@@ -30,14 +33,14 @@ class SenderFilterTest {
 
     @Test
     void emptyIgnoreListIgnoresNobody() {
-        assertThat(new SenderFilter(FilterType.IGNORE, List.of()).ignores("anyone@example.com")).isFalse();
+        assertThat(new AddressFilter(FilterType.IGNORE, List.of()).ignores("anyone@example.com")).isFalse();
     }
 
     @Test
     void serverServesItsMailboxAddressesIgnoringCase() {
         IncomingServerSettings settings = new IncomingServerSettings("Desk", List.of("Help@Example.com"),
-                dev.mailroom.incoming.connection.MailProtocol.IMAP, "imap.example.com", 993,
-                dev.mailroom.incoming.connection.MailSecurity.SSL_TLS, "help", "INBOX", 60, true, AfterProcessing.MARK_SEEN,
+                dev.mailroom.transport.MailProtocol.IMAP, "imap.example.com", 993,
+                dev.mailroom.transport.MailSecurity.SSL_TLS, "help", "INBOX", 60, true, AfterProcessing.MARK_SEEN,
                 null, 1024, List.of(), false, false, FilterType.IGNORE, List.of(), null, null, false, 10, 30, null);
 
         assertThat(settings.serves("help@example.COM")).isTrue();

@@ -1,4 +1,4 @@
-package dev.mailroom.outgoing;
+package dev.mailroom.transport;
 
 /**
  * How Mailroom signs in to the SMTP server: not at all (a relay that trusts our address), with a password, or with an

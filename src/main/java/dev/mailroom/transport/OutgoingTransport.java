@@ -1,4 +1,4 @@
-package dev.mailroom.outgoing;
+package dev.mailroom.transport;
 
 /** How an outgoing server hands emails over: SMTP, or Microsoft Graph's sendMail (Microsoft 365 over HTTPS). */
 public enum OutgoingTransport {

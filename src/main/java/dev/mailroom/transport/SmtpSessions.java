@@ -1,11 +1,9 @@
-package dev.mailroom.outgoing;
+package dev.mailroom.transport;
 
 import java.util.Properties;
 
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.ServerTrust;
 import dev.mailroom.platform.MailIdentity;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -23,7 +21,7 @@ public class SmtpSessions {
     private final ServerTrust trust;
     private final MailIdentity identity;
 
-    SmtpSessions(ServerTrust trust, MailIdentity identity) {
+    public SmtpSessions(ServerTrust trust, MailIdentity identity) {
         this.trust = trust;
         this.identity = identity;
     }

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming;
+package dev.mailroom.addresses;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +8,9 @@ import java.util.Optional;
  * domain and its subdomains. ALLOW ignores everyone not listed, IGNORE ignores everyone listed
  * (audit: "Sender matched spam/ignore filter").
  */
-public record SenderFilter(FilterType type, List<String> entries) {
+public record AddressFilter(FilterType type, List<String> entries) {
 
-    public SenderFilter {
+    public AddressFilter {
         entries = List.copyOf(entries);
     }
 

@@ -1,10 +1,10 @@
-package dev.mailroom.incoming.connection;
+package dev.mailroom.transport;
 
-import static dev.mailroom.incoming.connection.MailProtocol.IMAP;
-import static dev.mailroom.incoming.connection.MailProtocol.POP3;
-import static dev.mailroom.incoming.connection.MailSecurity.NONE;
-import static dev.mailroom.incoming.connection.MailSecurity.SSL_TLS;
-import static dev.mailroom.incoming.connection.MailSecurity.STARTTLS;
+import static dev.mailroom.transport.MailProtocol.IMAP;
+import static dev.mailroom.transport.MailProtocol.POP3;
+import static dev.mailroom.transport.MailSecurity.NONE;
+import static dev.mailroom.transport.MailSecurity.SSL_TLS;
+import static dev.mailroom.transport.MailSecurity.STARTTLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

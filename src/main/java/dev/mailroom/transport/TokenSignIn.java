@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.connection;
+package dev.mailroom.transport;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;

@@ -1,8 +1,6 @@
-package dev.mailroom.outgoing;
+package dev.mailroom.transport;
 
 import java.util.Optional;
-
-import dev.mailroom.incoming.connection.MailSecurity;
 
 /**
  * The SMTP sibling of {@code WellKnownPorts}: 25 and 587 start in plain text (and are upgraded by STARTTLS), 465

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.connection;
+package dev.mailroom.transport;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,10 +1,6 @@
-package dev.mailroom.outgoing;
+package dev.mailroom.transport;
 
 import java.time.Duration;
-
-import dev.mailroom.incoming.connection.MailEndpoint;
-import dev.mailroom.incoming.connection.MailSecurity;
-import dev.mailroom.incoming.connection.TokenSignIn;
 
 /**
  * Everything needed to reach and sign in to one SMTP server, with the password already decrypted. Lives only in

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.connection;
+package dev.mailroom.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

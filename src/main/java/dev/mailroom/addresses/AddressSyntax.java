@@ -1,4 +1,4 @@
-package dev.mailroom.incoming;
+package dev.mailroom.addresses;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.connection;
+package dev.mailroom.transport;
 
 /**
  * How Mailroom reads a mailbox. GRAPH is Microsoft Graph's REST API over HTTPS (Microsoft 365 "MAPI"): no mail socket,

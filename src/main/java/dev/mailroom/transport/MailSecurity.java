@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.connection;
+package dev.mailroom.transport;
 
 /** How the connection is protected: not at all, TLS from the first byte, or a plain start upgraded by STARTTLS. */
 public enum MailSecurity {
