@@ -1,6 +1,6 @@
 package dev.mailroom.intake;
 
-import dev.mailroom.incoming.fetch.InboundState;
+import dev.mailroom.spool.InboundState;
 
 /** The email left the state it was to be judged in: another node (or an admin's reprocess) decided it meanwhile. */
 class EmailNoLongerWaiting extends IllegalStateException {

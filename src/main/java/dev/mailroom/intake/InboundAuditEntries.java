@@ -6,7 +6,7 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
-import dev.mailroom.incoming.fetch.InboundEmail;
+import dev.mailroom.spool.InboundEmail;
 
 /** Audit entries about a stored inbound email: its server, raw mail, Message-ID, sender, recipients and subject. */
 @Component

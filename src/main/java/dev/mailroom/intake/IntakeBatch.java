@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
-import dev.mailroom.incoming.fetch.InboundEmail;
-import dev.mailroom.incoming.fetch.InboundState;
 import dev.mailroom.intake.preference.EmailPreference;
 import dev.mailroom.intake.preference.EmailPreferenceRepository;
 import dev.mailroom.platform.DaemonThreads;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundState;
 
 /**
  * Takes a batch of RECEIVED emails through the intake. Parsing, which needs no table but most of the CPU (and writes

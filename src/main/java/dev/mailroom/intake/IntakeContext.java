@@ -7,10 +7,10 @@ import java.util.Optional;
 
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerSettings;
-import dev.mailroom.incoming.fetch.InboundEmail;
 import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.intake.preference.EmailPreference;
+import dev.mailroom.spool.InboundEmail;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketPriority;
 import dev.mailroom.users.DeskUser;

@@ -17,13 +17,13 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
-import dev.mailroom.incoming.fetch.InboundEmail;
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
-import dev.mailroom.incoming.fetch.InboundState;
 import dev.mailroom.intake.parse.EmailParser;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.intake.preference.EmailPreference;
 import dev.mailroom.intake.preference.EmailPreferenceRepository;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundEmailRepository;
+import dev.mailroom.spool.InboundState;
 import dev.mailroom.storage.BlobStore;
 
 /**

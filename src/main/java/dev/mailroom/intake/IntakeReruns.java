@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
-import dev.mailroom.incoming.fetch.InboundEmail;
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
-import dev.mailroom.incoming.fetch.InboundState;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundEmailRepository;
+import dev.mailroom.spool.InboundState;
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.web.ConflictException;

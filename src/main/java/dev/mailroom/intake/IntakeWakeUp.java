@@ -12,7 +12,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
-import dev.mailroom.incoming.fetch.InboundEmailsStored;
+import dev.mailroom.spool.InboundEmailsStored;
 
 /**
  * Moves the intake's next run to now when a poll has stored emails, so a new email does not wait for the intake's

@@ -9,8 +9,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
 import dev.mailroom.platform.BatchDrain;
+import dev.mailroom.spool.InboundEmailRepository;
 
 /**
  * Takes RECEIVED emails through the intake, oldest first, on db-scheduler (one node at a time). An email whose

@@ -4,9 +4,9 @@ import java.util.List;
 
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.IncomingServer;
-import dev.mailroom.incoming.fetch.InboundEmail;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.intake.preference.EmailPreference;
+import dev.mailroom.spool.InboundEmail;
 
 /**
  * An email ready for the stages: parsed ({@code parsed} is null when it could not be, and the preface says why),

@@ -16,9 +16,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
-import dev.mailroom.incoming.fetch.InboundState;
 import dev.mailroom.intake.IntakeHarness.Desk;
+import dev.mailroom.spool.InboundEmailRepository;
+import dev.mailroom.spool.InboundState;
+import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.tickets.Conversation;
 import dev.mailroom.tickets.ConversationDirection;
 import dev.mailroom.tickets.Ticket;
@@ -26,7 +27,6 @@ import dev.mailroom.tickets.TicketChanges;
 import dev.mailroom.tickets.TicketService;
 import dev.mailroom.tickets.TicketStatus;
 import dev.mailroom.tickets.threading.ThreadIds;
-import dev.mailroom.testing.MailroomTest;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -22,6 +22,11 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.AfterProcessing;
+import dev.mailroom.spool.HeaderSummary;
+import dev.mailroom.spool.InboundEmailRepository;
+import dev.mailroom.spool.InboundEmailsStored;
+import dev.mailroom.spool.InboundState;
+import dev.mailroom.spool.NewInboundEmail;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.storage.StagedBlob;
 
@@ -157,7 +162,7 @@ public class MailboxPoller {
             }
             return unreadable(mailbox, message, e);
         }
-        RawHeaders headers = readHeaders(raw);
+        HeaderSummary headers = readHeaders(raw);
         boolean actionPending = mailbox.action() != AfterProcessing.KEEP;
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.RECEIVED, actionPending,
                 headers, raw.ref().size(), raw.ref().key(), null);
@@ -168,7 +173,7 @@ public class MailboxPoller {
     private Fetched oversized(MailboxToFetch mailbox, MailboxClient client, RemoteMessage message)
             throws MessagingException, IOException {
         StagedBlob headerSection = stageBlob(client.openHeaders(message));
-        RawHeaders headers = readHeaders(headerSection);
+        HeaderSummary headers = readHeaders(headerSection);
         String problem = "Email of " + megabytes(message.size()) + " exceeds this server's limit of "
                 + megabytes(mailbox.maxMessageBytes()) + "; it was left on the server unprocessed (headers kept)";
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.OVERSIZED, false, headers,
@@ -181,7 +186,7 @@ public class MailboxPoller {
                 + "); it was left on the server and skipped";
         log.warn("Mailbox {}: message {} could not be read: {}", mailbox.serverName(), message.remoteKey(), e.getMessage());
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.UNREADABLE, false,
-                RawHeaders.unknown(message.remoteKey(), null), message.size(), null, problem);
+                HeaderSummary.unknown(message.remoteKey(), null), message.size(), null, problem);
         return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem), null);
     }
 
@@ -204,7 +209,7 @@ public class MailboxPoller {
                 }
                 NewInboundEmail email = item.email();
                 long id = inbound.insert(email, now);
-                RawHeaders headers = email.headers();
+                HeaderSummary headers = email.headers();
                 audit.record(item.entry()
                         .occurredAt(now)
                         .server(mailbox.serverId(), mailbox.serverName())
@@ -261,9 +266,9 @@ public class MailboxPoller {
         }
     }
 
-    private RawHeaders readHeaders(StagedBlob raw) throws IOException {
+    private HeaderSummary readHeaders(StagedBlob raw) throws IOException {
         try (InputStream in = raw.open()) {
-            return RawHeaders.read(in, raw.ref().key());
+            return HeaderSummary.read(in, raw.ref().key());
         }
     }
 

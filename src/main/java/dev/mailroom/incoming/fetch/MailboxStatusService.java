@@ -14,6 +14,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import dev.mailroom.cluster.LocalNode;
 import dev.mailroom.cluster.MailboxLeases;
+import dev.mailroom.spool.InboundEmailRepository;
 
 @Service
 public class MailboxStatusService {

@@ -6,12 +6,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.mailroom.incoming.fetch.InboundEmail;
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
-import dev.mailroom.intake.parse.PartLocator;
 import dev.mailroom.intake.parse.PartLocator.PartNotReadable;
+import dev.mailroom.intake.parse.PartLocator;
 import dev.mailroom.platform.ByteSizes;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.tickets.Attachment;

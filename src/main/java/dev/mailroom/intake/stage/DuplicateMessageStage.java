@@ -5,11 +5,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.mailroom.audit.AuditMessages;
-import dev.mailroom.incoming.fetch.InboundEmail;
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
 import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.IntakeStage;
 import dev.mailroom.intake.StageResult;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketService;
 

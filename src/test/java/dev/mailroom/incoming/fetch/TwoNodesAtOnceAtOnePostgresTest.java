@@ -18,6 +18,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 
 import dev.mailroom.intake.IntakeProcessor;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.testing.OnPostgres;

@@ -19,13 +19,13 @@ import org.springframework.test.context.TestPropertySource;
 import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.incoming.IncomingServerRepository;
-import dev.mailroom.incoming.fetch.InboundEmail;
-import dev.mailroom.incoming.fetch.InboundEmailRepository;
 import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.StageResult;
 import dev.mailroom.intake.parse.EmailParser;
 import dev.mailroom.intake.preference.EmailPreferenceRepository;
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.spool.InboundEmail;
+import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
 
@@ -152,7 +152,7 @@ class LoopCountingTest {
         for (int minutesAgo = 4; minutesAgo >= 1; minutesAgo--) {
             arrive(sender, minutesAgo(minutesAgo));
         }
-        var uploaded = new InboundEmail(0, serverId, dev.mailroom.incoming.fetch.InboundState.RECEIVED, null, false, null,
+        var uploaded = new InboundEmail(0, serverId, dev.mailroom.spool.InboundState.RECEIVED, null, false, null,
                 null, null, null, now);
 
         StageResult result = stage.judge(context(uploaded, true));

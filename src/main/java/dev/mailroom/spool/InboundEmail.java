@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.fetch;
+package dev.mailroom.spool;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.fetch;
+package dev.mailroom.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-class RawHeadersTest {
+class HeaderSummaryTest {
 
     private static final String KEY = "a".repeat(64);
 
     @Test
     void readsTheAuditFieldsUnfoldedAndDecoded() throws IOException {
-        RawHeaders headers = read("""
+        HeaderSummary headers = read("""
                 From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.com>
                 To: Desk <helpdesk@example.com>,
                  other@example.com
@@ -36,16 +36,16 @@ class RawHeadersTest {
 
     @Test
     void anEmailWithoutMessageIdGetsOneFromItsContent() throws IOException {
-        RawHeaders headers = read("From: a@example.com\nSubject: hi\n\nbody\n");
+        HeaderSummary headers = read("From: a@example.com\nSubject: hi\n\nbody\n");
 
-        assertThat(headers.messageId()).isEqualTo("<" + KEY + "@" + RawHeaders.GENERATED_DOMAIN + ">");
+        assertThat(headers.messageId()).isEqualTo("<" + KEY + "@" + HeaderSummary.GENERATED_DOMAIN + ">");
         assertThat(headers.messageIdGenerated()).isTrue();
     }
 
     @Test
     void longLinesAndBrokenAddressesDoNotStopTheReading() throws IOException {
         String references = "References: " + "<x@example.com> ".repeat(500);
-        RawHeaders headers = read(references + "\nFrom: not an address <<\nSubject: still read\n\nbody\n");
+        HeaderSummary headers = read(references + "\nFrom: not an address <<\nSubject: still read\n\nbody\n");
 
         assertThat(headers.subject()).isEqualTo("still read");
         assertThat(headers.from()).isEqualTo("not an address <<");
@@ -53,14 +53,14 @@ class RawHeadersTest {
 
     @Test
     void aMessageThatIsAllHeaderIsReadToItsEnd() throws IOException {
-        RawHeaders headers = read("Message-ID: <only@example.com>\nSubject: no body");
+        HeaderSummary headers = read("Message-ID: <only@example.com>\nSubject: no body");
 
         assertThat(headers.messageId()).isEqualTo("<only@example.com>");
         assertThat(headers.subject()).isEqualTo("no body");
     }
 
-    private static RawHeaders read(String message) throws IOException {
+    private static HeaderSummary read(String message) throws IOException {
         byte[] bytes = message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
-        return RawHeaders.read(new ByteArrayInputStream(bytes), KEY);
+        return HeaderSummary.read(new ByteArrayInputStream(bytes), KEY);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.fetch;
+package dev.mailroom.spool;
 
 import static dev.mailroom.platform.Texts.clip;
 
@@ -32,9 +32,9 @@ public class InboundEmailRepository implements BlobOwner {
         this.jdbc = jdbc;
     }
 
-    long insert(NewInboundEmail email, Instant receivedAt) {
+    public long insert(NewInboundEmail email, Instant receivedAt) {
         var keys = new GeneratedKeyHolder();
-        RawHeaders headers = email.headers();
+        HeaderSummary headers = email.headers();
         jdbc.sql("""
                 insert into inbound_email (server_id, remote_key, state, action_pending, message_id, message_id_generated,
                     sender, sender_key, recipients, subject, size_bytes, raw_blob_key, problem, received_at)
@@ -59,7 +59,7 @@ public class InboundEmailRepository implements BlobOwner {
     }
 
     /** Which of these remote keys are already stored for the mailbox. */
-    Set<String> knownRemoteKeys(long serverId, Collection<String> remoteKeys) {
+    public Set<String> knownRemoteKeys(long serverId, Collection<String> remoteKeys) {
         Set<String> known = new HashSet<>();
         List<String> all = List.copyOf(remoteKeys);
         for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
@@ -71,12 +71,12 @@ public class InboundEmailRepository implements BlobOwner {
         return known;
     }
 
-    List<String> pendingActions(long serverId) {
+    public List<String> pendingActions(long serverId) {
         return jdbc.sql("select remote_key from inbound_email where server_id = :serverId and action_pending = true order by id")
                 .param("serverId", serverId).query(String.class).list();
     }
 
-    void actionsDone(long serverId, Collection<String> remoteKeys) {
+    public void actionsDone(long serverId, Collection<String> remoteKeys) {
         List<String> all = List.copyOf(remoteKeys);
         for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
             jdbc.sql("update inbound_email set action_pending = false where server_id = :serverId and remote_key in (:keys)")
@@ -86,7 +86,7 @@ public class InboundEmailRepository implements BlobOwner {
         }
     }
 
-    int countReceivedSince(long serverId, LocalDate day) {
+    public int countReceivedSince(long serverId, LocalDate day) {
         return jdbc.sql("select count(*) from inbound_email where server_id = :serverId and received_at >= :since")
                 .param("serverId", serverId)
                 .param("since", day.atStartOfDay().atOffset(ZoneOffset.UTC))

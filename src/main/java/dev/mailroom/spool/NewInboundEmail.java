@@ -1,6 +1,6 @@
-package dev.mailroom.incoming.fetch;
+package dev.mailroom.spool;
 
 /** A fetched message about to be committed: where it came from, what it is, and where its bytes are. */
-record NewInboundEmail(long serverId, String remoteKey, InboundState state, boolean actionPending, RawHeaders headers,
+public record NewInboundEmail(long serverId, String remoteKey, InboundState state, boolean actionPending, HeaderSummary headers,
         long size, String rawBlobKey, String problem) {
 }

@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.fetch;
+package dev.mailroom.spool;
 
 /**
  * Where a fetched email stands. RECEIVED emails wait for the intake pipeline; OVERSIZED and UNREADABLE ones were

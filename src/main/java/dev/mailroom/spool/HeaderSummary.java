@@ -1,4 +1,4 @@
-package dev.mailroom.incoming.fetch;
+package dev.mailroom.spool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +21,9 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
  * The few headers the fetcher records for the audit (the intake parses the whole message later). A message without a
  * Message-ID gets one derived from its content hash, so fetching the same bytes twice yields the same id.
  */
-record RawHeaders(String messageId, boolean messageIdGenerated, String from, String recipients, String subject) {
+public record HeaderSummary(String messageId, boolean messageIdGenerated, String from, String recipients, String subject) {
 
-    static final String GENERATED_DOMAIN = "generated.mailroom.invalid";
+    public static final String GENERATED_DOMAIN = "generated.mailroom.invalid";
     private static final Pattern FOLDING = Pattern.compile("\\s*\\r?\\n\\s*");
     /** The whole header block whatever its lines' lengths, as Jakarta Mail read it; the server's size limit bounds it. */
     private static final MimeConfig HEADER_BLOCK = MimeConfig.custom()
@@ -34,20 +34,20 @@ record RawHeaders(String messageId, boolean messageIdGenerated, String from, Str
      * ServiceLoader on every call, which cost more than the rest of storing a small email. A header block that cannot
      * be read to its end keeps what was read before; the intake will report the problems when it parses the email.
      */
-    static RawHeaders read(InputStream raw, String contentKey) throws IOException {
+    public static HeaderSummary read(InputStream raw, String contentKey) throws IOException {
         List<Field> fields = fields(raw);
         String messageId = first(fields, "Message-ID");
         boolean generated = messageId == null || messageId.isBlank();
         if (generated) {
             messageId = "<" + contentKey + "@" + GENERATED_DOMAIN + ">";
         }
-        return new RawHeaders(messageId.trim(), generated, addresses(fields, "From"),
+        return new HeaderSummary(messageId.trim(), generated, addresses(fields, "From"),
                 addresses(fields, "To", "Cc"), decoded(first(fields, "Subject")));
     }
 
     /** For a message that could not be read at all. */
-    static RawHeaders unknown(String remoteKey, String contentKey) {
-        return new RawHeaders("<" + (contentKey != null ? contentKey : remoteKey.replaceAll("[^A-Za-z0-9.:-]", "_"))
+    public static HeaderSummary unknown(String remoteKey, String contentKey) {
+        return new HeaderSummary("<" + (contentKey != null ? contentKey : remoteKey.replaceAll("[^A-Za-z0-9.:-]", "_"))
                 + "@" + GENERATED_DOMAIN + ">", true, null, null, null);
     }
 
