@@ -23,7 +23,6 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
-import dev.mailroom.incoming.IncomingServerChanged;
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.web.BadRequestException;
 
@@ -138,9 +137,6 @@ public class OAuthAuthorizations {
                 issued.refreshToken() == null ? null : secrets.encrypt(issued.refreshToken()), by);
         log.info("The {} is authorized by {}: tokens stored ({})", server, by, issued);
         events.publishEvent(new OAuthAuthorized(server));
-        if (server.kind() == ServerKind.INCOMING) {
-            events.publishEvent(new IncomingServerChanged(server.serverId())); // poll now: mail may have waited
-        }
     }
 
     private static String hash(String state) {

@@ -84,7 +84,7 @@ public class OAuthConfigurations {
 
     @Transactional
     public OAuthView save(OAuthServerRef ref, OAuthRequest request) {
-        MailServers.Server server = servers.get(ref);
+        OAuthMailServer server = servers.get(ref);
         OAuthSettings settings = settings(server, request);
         Optional<OAuthClient> current = clients.find(ref);
         String encryptedSecret;
@@ -126,7 +126,7 @@ public class OAuthConfigurations {
         return OAuthView.of(client, OAuthWarnings.of(client, clock.instant(), properties));
     }
 
-    private OAuthSettings settings(MailServers.Server server, OAuthRequest request) {
+    private OAuthSettings settings(OAuthMailServer server, OAuthRequest request) {
         OAuthPreset preset = request.provider() == null ? OAuthPreset.CUSTOM : request.provider();
         GrantType grant = request.grantType() == null ? GrantType.AUTHORIZATION_CODE : request.grantType();
         String tenant = blankToNull(request.tenant());

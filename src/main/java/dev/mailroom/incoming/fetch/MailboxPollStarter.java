@@ -12,6 +12,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import dev.mailroom.cluster.ClusterHeartbeat;
 import dev.mailroom.incoming.IncomingServerChanged;
+import dev.mailroom.oauth.OAuthAuthorized;
+import dev.mailroom.oauth.ServerKind;
 
 /** Makes sure every enabled mailbox has its poll scheduled: at start, and as soon as a server is saved. */
 @Component
@@ -53,5 +55,13 @@ class MailboxPollStarter {
         nudges.nudge(change.serverId());
         idleWatchers.refresh(change.serverId());
         heartbeat.beatSoon(); // a new, enabled or disabled mailbox gets (or loses) its IDLE holder now
+    }
+
+    /** A mailbox authorized again is polled at once: its mail waited while it could not sign in. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void authorized(OAuthAuthorized authorized) {
+        if (authorized.server().kind() == ServerKind.INCOMING) {
+            serverChanged(new IncomingServerChanged(authorized.server().serverId()));
+        }
     }
 }
