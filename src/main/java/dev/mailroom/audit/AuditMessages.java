@@ -38,6 +38,31 @@ public final class AuditMessages {
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
 
+    // SEND_IGNORED: why a recipient is left out, decided by the outgoing side's recipient gate.
+    public static String recipientFiltered(String why) {
+        return "Recipient matched spam/ignore filter: " + why;
+    }
+
+    public static String recipientNoReply(String recipient, String pattern) {
+        return "Recipient " + recipient + " matches the no-reply pattern \"" + pattern + "\"";
+    }
+
+    public static String recipientUndeliverable(String recipient, String reason) {
+        return "Recipient " + recipient + " is marked undeliverable: " + reason;
+    }
+
+    public static String ticketFromAutomaticMail(String ticket, String automaticMail) {
+        return "Ticket " + ticket + " was created from automatic mail (" + automaticMail + ")";
+    }
+
+    public static String recipientQuarantined(String recipient, long quarantineId) {
+        return "Recipient " + recipient + " is quarantined by the loop breaker (quarantine #" + quarantineId + ")";
+    }
+
+    public static String threadQuarantined(String ticket, long quarantineId) {
+        return "The thread of " + ticket + " is quarantined by the loop breaker (quarantine #" + quarantineId + ")";
+    }
+
     // FETCH_FAILED / SEND_FAILED of a server on OAuth 2.0 that must be authorized again: the FAQ's answers.
     public static final String OAUTH_INCOMING_STOPPED = "The OAuth access token expired or Microsoft revoked it, and "
             + "ServiceOps can no longer authenticate with the mail server. Open the server, enter the password, and click "

@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
+import dev.mailroom.outgoing.recipients.AutomaticOrigins;
 import dev.mailroom.tickets.Attachment;
 import dev.mailroom.tickets.AttachmentService;
 import dev.mailroom.tickets.AttachmentState;

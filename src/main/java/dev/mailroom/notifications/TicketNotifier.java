@@ -17,13 +17,14 @@ import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
 import dev.mailroom.outgoing.outbox.Outbox;
+import dev.mailroom.outgoing.recipients.RecipientGate;
 import dev.mailroom.tickets.Conversation;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.threading.ThreadIds;
 
 /**
  * Puts one notification about a ticket into the outbox, in the caller's transaction: renders the template in force,
- * leaves out each recipient a suppression applies to (with a SEND_IGNORED audit entry saying why), and gives the
+ * leaves out each recipient the {@link RecipientGate} refuses (with a SEND_IGNORED audit entry saying why), and gives the
  * email a signed Message-ID and the thread's In-Reply-To/References. Returns the Message-ID if anything was queued.
  */
 @Component
@@ -33,17 +34,17 @@ class TicketNotifier {
 
     private final NotificationTemplates templates;
     private final DefaultTemplates defaults;
-    private final NotificationSuppressions suppressions;
+    private final RecipientGate recipientGate;
     private final ThreadHistory history;
     private final ThreadIds threadIds;
     private final Outbox outbox;
     private final AuditLog audit;
 
-    TicketNotifier(NotificationTemplates templates, DefaultTemplates defaults, NotificationSuppressions suppressions,
+    TicketNotifier(NotificationTemplates templates, DefaultTemplates defaults, RecipientGate recipientGate,
             ThreadHistory history, ThreadIds threadIds, Outbox outbox, AuditLog audit) {
         this.templates = templates;
         this.defaults = defaults;
-        this.suppressions = suppressions;
+        this.recipientGate = recipientGate;
         this.history = history;
         this.threadIds = threadIds;
         this.outbox = outbox;
@@ -65,7 +66,7 @@ class TicketNotifier {
             if (!seen.add(recipient.address().strip().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            Optional<String> reason = suppressions.reasonNotToSend(kind, ticket, recipient.address());
+            Optional<String> reason = recipientGate.beforeQueueing(ticket, recipient.address(), kind.automatic());
             if (reason.isPresent()) {
                 recordSuppressed(kind, ticket, recipient.address(), messageId, content.subject(), reason.get());
             } else {

@@ -25,11 +25,6 @@ import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.transport.SmtpConnection;
 import dev.mailroom.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.mailroom.addresses.AddressSyntax;
-import dev.mailroom.connectiontest.ConnectionTestResult;
-import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
-import dev.mailroom.secrets.StoredPasswords;
-import dev.mailroom.web.BadRequestException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController

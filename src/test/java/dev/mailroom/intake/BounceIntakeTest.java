@@ -21,7 +21,7 @@ import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
 import dev.mailroom.outgoing.outbox.Outbox;
-import dev.mailroom.notifications.RecipientSuppressions;
+import dev.mailroom.outgoing.recipients.UndeliverableAddresses;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
 import dev.mailroom.tickets.Conversation;
@@ -54,7 +54,7 @@ class BounceIntakeTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RecipientSuppressions suppressions;
+    UndeliverableAddresses suppressions;
     @Autowired
     Api api;
 

@@ -28,7 +28,7 @@ class TemplateRendererTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     private final TemplateRenderer renderer = new TemplateRenderer();
-    private final TemplateFields fields = new TemplateFields(new NotificationProperties("Acme Desk", null),
+    private final TemplateFields fields = new TemplateFields(new NotificationProperties("Acme Desk"),
             "https://desk.example.com/");
     private final DefaultTemplates defaults = new DefaultTemplates();
 
@@ -117,7 +117,7 @@ class TemplateRendererTest {
 
     @Test
     void theLinkAppearsOnlyWithABaseUrl() {
-        TemplateFields withoutBaseUrl = new TemplateFields(new NotificationProperties(null, null), "");
+        TemplateFields withoutBaseUrl = new TemplateFields(new NotificationProperties(null), "");
         String text = renderer.render(defaults.of(NotificationKind.ACKNOWLEDGMENT),
                 withoutBaseUrl.of(ticket, requester, Optional.empty()), "INC-42", "INC-").bodyText();
 

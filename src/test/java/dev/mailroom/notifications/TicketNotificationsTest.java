@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mailroom.notifications.Outboxes.Recipient;
 import dev.mailroom.notifications.Outboxes.Row;
+import dev.mailroom.outgoing.recipients.UndeliverableAddresses;
 import dev.mailroom.platform.SqlTime;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.testing.Api;
@@ -51,7 +52,7 @@ class TicketNotificationsTest {
     @Autowired
     ThreadIds threadIds;
     @Autowired
-    RecipientSuppressions suppressions;
+    UndeliverableAddresses suppressions;
     @Autowired
     BlobStore blobs;
     @Autowired

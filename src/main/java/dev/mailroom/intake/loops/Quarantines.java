@@ -13,6 +13,7 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.incoming.IncomingServer;
 import dev.mailroom.incoming.IncomingServerRepository;
+import dev.mailroom.outgoing.recipients.LoopQuarantines;
 import dev.mailroom.platform.SqlTime;
 import dev.mailroom.web.ConflictException;
 import dev.mailroom.web.NotFoundException;
@@ -22,7 +23,7 @@ import dev.mailroom.web.NotFoundException;
  * per email: the emails ignored meanwhile have their own entries).
  */
 @Service
-public class Quarantines {
+public class Quarantines implements LoopQuarantines {
 
     private final QuarantineRepository repository;
     private final MailVolume volume;
@@ -48,6 +49,12 @@ public class Quarantines {
         return repository.activeForSenderOrThread(address, ticketId).stream()
                 .filter(q -> q.kind() == QuarantineKind.THREAD || serverId == null || serverId.equals(q.serverId()))
                 .findFirst();
+    }
+
+    @Override
+    public Optional<Hold> holding(String recipient, Long incomingServerId, long ticketId) {
+        return quarantining(recipient, incomingServerId, ticketId)
+                .map(q -> new Hold(q.id(), q.kind() == QuarantineKind.THREAD));
     }
 
     Optional<Quarantine> activeFor(QuarantineSubject subject) {

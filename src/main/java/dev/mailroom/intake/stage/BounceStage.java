@@ -14,14 +14,13 @@ import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.IntakeStage;
 import dev.mailroom.intake.StageResult;
-import dev.mailroom.intake.parse.DeliveryReport;
 import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.MailKind;
 import dev.mailroom.intake.parse.ParsedEmail;
 import dev.mailroom.intake.parse.RecipientStatus;
-import dev.mailroom.notifications.RecipientSuppressions;
 import dev.mailroom.outgoing.outbox.SentNotification;
 import dev.mailroom.outgoing.outbox.SentNotifications;
+import dev.mailroom.outgoing.recipients.UndeliverableAddresses;
 import dev.mailroom.tickets.ConversationDirection;
 import dev.mailroom.tickets.NewAttachment;
 import dev.mailroom.tickets.NewConversation;
@@ -45,15 +44,15 @@ public class BounceStage implements IntakeStage {
     private final ThreadIds threadIds;
     private final TicketService tickets;
     private final AuditLog audit;
-    private final RecipientSuppressions suppressions;
+    private final UndeliverableAddresses undeliverable;
 
     BounceStage(SentNotifications notifications, ThreadIds threadIds, TicketService tickets, AuditLog audit,
-            RecipientSuppressions suppressions) {
+            UndeliverableAddresses undeliverable) {
         this.notifications = notifications;
         this.threadIds = threadIds;
         this.tickets = tickets;
         this.audit = audit;
-        this.suppressions = suppressions;
+        this.undeliverable = undeliverable;
     }
 
     @Override
@@ -83,7 +82,7 @@ public class BounceStage implements IntakeStage {
         tickets.addConversation(ticket.id(), note(email, bounced.get(), failures, EmailAttachments.of(context)));
         failures.forEach(failure -> recordFailure(context, bounced.get(), failure));
         failures.stream().filter(RecipientStatus::permanentFailure)
-                .forEach(failure -> suppressions.suppress(failure.address(), "undeliverable: " + failure.describe()));
+                .forEach(failure -> undeliverable.suppress(failure.address(), "undeliverable: " + failure.describe()));
         return StageResult.processed(ticket.id(), ticket.displayId(),
                 "Delivery failure report added to " + ticket.displayId() + " as a note", summary);
     }

@@ -21,6 +21,7 @@ import dev.mailroom.graph.GraphMail;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerConnections;
 import dev.mailroom.outgoing.OutgoingServerRepository;
+import dev.mailroom.outgoing.recipients.RecipientGate;
 import dev.mailroom.platform.SqlTime;
 import dev.mailroom.transport.OutgoingTransport;
 import dev.mailroom.transport.SmtpConnection;
@@ -48,6 +49,7 @@ public class OutboxSender {
     private final OutgoingServerConnections connections;
     private final SmtpSessions sessions;
     private final MessageComposer composer;
+    private final RecipientGate recipientGate;
     private final OutcomeRecorder recorder;
     private final SendingProperties properties;
     private final SendingWorkers workers;
@@ -55,13 +57,14 @@ public class OutboxSender {
     private final String node;
 
     OutboxSender(OutboxQueue queue, OutgoingServerRepository servers, OutgoingServerConnections connections,
-            SmtpSessions sessions, MessageComposer composer, OutcomeRecorder recorder, SendingProperties properties,
-            SendingWorkers workers, GraphMail graph, LocalNode localNode) {
+            SmtpSessions sessions, MessageComposer composer, RecipientGate recipientGate, OutcomeRecorder recorder,
+            SendingProperties properties, SendingWorkers workers, GraphMail graph, LocalNode localNode) {
         this.queue = queue;
         this.servers = servers;
         this.connections = connections;
         this.sessions = sessions;
         this.composer = composer;
+        this.recipientGate = recipientGate;
         this.recorder = recorder;
         this.properties = properties;
         this.workers = workers;
@@ -185,10 +188,10 @@ public class OutboxSender {
         report.step("outgoing-server", "chosen", "'" + server.name() + "' " + link.address());
         Map<QueuedRecipient, InternetAddress> addresses = new LinkedHashMap<>();
         for (QueuedRecipient recipient : pending) {
-            Optional<String> filtered = server.settings().whyFiltered(recipient.address());
+            Optional<String> filtered = recipientGate.atSending(server.settings(), recipient.address());
             Optional<InternetAddress> address = HeaderValues.address(recipient.address());
             if (filtered.isPresent()) {
-                report.ignored(recipient, SendMessages.RECIPIENT_FILTERED + filtered.get());
+                report.ignored(recipient, filtered.get());
             } else if (address.isEmpty()) {
                 report.failed(recipient, SendMessages.INVALID_ADDRESS + "\"" + HeaderValues.oneLine(recipient.address()) + "\"");
             } else {

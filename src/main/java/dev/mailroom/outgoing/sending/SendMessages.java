@@ -6,7 +6,6 @@ import dev.mailroom.audit.AuditMessages;
 final class SendMessages {
 
     static final String SENT = "Sent";
-    static final String RECIPIENT_FILTERED = "Recipient matched spam/ignore filter: ";
     static final String INVALID_ADDRESS = "Recipient address is not a valid email address: ";
 
     private SendMessages() {

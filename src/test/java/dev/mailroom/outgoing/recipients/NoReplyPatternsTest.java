@@ -1,4 +1,4 @@
-package dev.mailroom.notifications;
+package dev.mailroom.outgoing.recipients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** No-reply patterns match the local part as a whole or as a separated part, ignoring case. */
 class NoReplyPatternsTest {
 
-    private final NoReplyPatterns defaults = new NoReplyPatterns(new NotificationProperties(null, null));
+    private final NoReplyPatterns defaults = new NoReplyPatterns(new RecipientProperties(null));
 
     @Test
     void theDefaultsCatchTheUsualMachineAddresses() {
@@ -34,7 +34,7 @@ class NoReplyPatternsTest {
 
     @Test
     void configuredPatternsReplaceTheDefaults() {
-        NoReplyPatterns custom = new NoReplyPatterns(new NotificationProperties(null, List.of("alerts", " ")));
+        NoReplyPatterns custom = new NoReplyPatterns(new RecipientProperties(List.of("alerts", " ")));
 
         assertThat(custom.match("Alerts@monitoring.test")).contains("alerts");
         assertThat(custom.match("noreply@vendor.test")).isEmpty();

@@ -1,4 +1,4 @@
-package dev.mailroom.notifications;
+package dev.mailroom.outgoing.recipients;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ class NoReplyPatterns {
 
     private final List<String> patterns;
 
-    NoReplyPatterns(NotificationProperties properties) {
+    NoReplyPatterns(RecipientProperties properties) {
         this.patterns = properties.noReplyPatterns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     }
 

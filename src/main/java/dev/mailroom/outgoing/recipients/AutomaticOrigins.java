@@ -1,4 +1,4 @@
-package dev.mailroom.notifications;
+package dev.mailroom.outgoing.recipients;
 
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import dev.mailroom.platform.Texts;
 
 /** Tickets made from automatic mail, remembered so that no automatic notification about them is ever sent. */
 @Repository
-class AutomaticOrigins {
+public class AutomaticOrigins {
 
     private final JdbcClient jdbc;
 
@@ -17,7 +17,7 @@ class AutomaticOrigins {
         this.jdbc = jdbc;
     }
 
-    void record(long ticketId, String description) {
+    public void record(long ticketId, String description) {
         jdbc.sql("insert into ticket_automatic_origin (ticket_id, description) values (:id, :description)")
                 .param("id", ticketId).param("description", Texts.clip(description, 400)).update();
     }

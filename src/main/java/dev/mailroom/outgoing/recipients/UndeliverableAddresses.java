@@ -1,4 +1,4 @@
-package dev.mailroom.notifications;
+package dev.mailroom.outgoing.recipients;
 
 import java.util.Locale;
 import java.util.List;
@@ -16,11 +16,11 @@ import dev.mailroom.platform.SqlTime;
  * {@link #release}.
  */
 @Service
-public class RecipientSuppressions {
+public class UndeliverableAddresses {
 
     private final JdbcClient jdbc;
 
-    RecipientSuppressions(JdbcClient jdbc) {
+    UndeliverableAddresses(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -44,9 +44,9 @@ public class RecipientSuppressions {
     }
 
     /** Every marked address, newest first. */
-    public List<RecipientSuppression> list() {
+    public List<UndeliverableAddress> list() {
         return jdbc.sql("select address, reason, created_at from recipient_suppression order by created_at desc")
-                .query((rs, row) -> new RecipientSuppression(rs.getString("address"), rs.getString("reason"),
+                .query((rs, row) -> new UndeliverableAddress(rs.getString("address"), rs.getString("reason"),
                         SqlTime.instant(rs, "created_at")))
                 .list();
     }

@@ -1,4 +1,4 @@
-package dev.mailroom.notifications;
+package dev.mailroom.outgoing.recipients;
 
 import java.util.List;
 
@@ -16,24 +16,24 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/recipient-suppressions")
 @Tag(name = "Recipient suppressions", description = "Addresses marked undeliverable by a permanent bounce")
-class RecipientSuppressionController {
+class UndeliverableAddressController {
 
-    private final RecipientSuppressions suppressions;
+    private final UndeliverableAddresses undeliverable;
 
-    RecipientSuppressionController(RecipientSuppressions suppressions) {
-        this.suppressions = suppressions;
+    UndeliverableAddressController(UndeliverableAddresses undeliverable) {
+        this.undeliverable = undeliverable;
     }
 
     @GetMapping
     @Operation(summary = "Addresses notifications are not sent to, newest first, with the reason")
-    List<RecipientSuppression> list() {
-        return suppressions.list();
+    List<UndeliverableAddress> list() {
+        return undeliverable.list();
     }
 
     @DeleteMapping
     @Operation(summary = "Send to this address again (after the requester fixed their mailbox)")
     ResponseEntity<Void> release(@RequestParam String address) {
-        if (!suppressions.release(address)) {
+        if (!undeliverable.release(address)) {
             throw new NotFoundException("Recipient suppression", address);
         }
         return ResponseEntity.noContent().build();
