@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.mailroom.connectiontest.ConnectionTestResult;
 import dev.mailroom.connectiontest.ConnectionTester;
 import dev.mailroom.secrets.StoredPasswords;
+import dev.mailroom.web.JsonFieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@JsonFieldErrors
 @RequestMapping("/api/incoming-servers")
 @Tag(name = "Incoming Email Servers", description = "Mailboxes Mailroom fetches from, and Test Connection (admin only)")
 class IncomingServerController {

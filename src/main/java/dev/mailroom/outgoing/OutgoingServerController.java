@@ -24,10 +24,12 @@ import dev.mailroom.outgoing.connectiontest.OutgoingServerTests;
 import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.transport.SmtpConnection;
 import dev.mailroom.web.BadRequestException;
+import dev.mailroom.web.JsonFieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@JsonFieldErrors
 @RequestMapping("/api/outgoing-servers")
 @Tag(name = "Outgoing Email Servers", description = "SMTP servers the desk's notifications go out through (admin only)")
 class OutgoingServerController {

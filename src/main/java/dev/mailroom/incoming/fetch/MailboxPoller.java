@@ -22,6 +22,7 @@ import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.AfterProcessing;
+import dev.mailroom.platform.ByteSizes;
 import dev.mailroom.spool.HeaderSummary;
 import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.spool.InboundEmailsStored;
@@ -174,8 +175,8 @@ public class MailboxPoller {
             throws MessagingException, IOException {
         StagedBlob headerSection = stageBlob(client.openHeaders(message));
         HeaderSummary headers = readHeaders(headerSection);
-        String problem = "Email of " + megabytes(message.size()) + " exceeds this server's limit of "
-                + megabytes(mailbox.maxMessageBytes()) + "; it was left on the server unprocessed (headers kept)";
+        String problem = "Email of " + ByteSizes.words(message.size()) + " exceeds this server's limit of "
+                + ByteSizes.words(mailbox.maxMessageBytes()) + "; it was left on the server unprocessed (headers kept)";
         var email = new NewInboundEmail(mailbox.serverId(), message.remoteKey(), InboundState.OVERSIZED, false, headers,
                 message.size(), headerSection.ref().key(), problem);
         return new Fetched(email, NewAuditEntry.of(AuditStatus.FETCH_FAILED).message(problem), headerSection);
@@ -270,9 +271,5 @@ public class MailboxPoller {
         try (InputStream in = raw.open()) {
             return HeaderSummary.read(in, raw.ref().key());
         }
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -104,7 +104,7 @@ final class DeliveryReportReader {
         }
         Matcher matcher = MESSAGE_ID_LINE.matcher(text);
         while (matcher.find()) {
-            ids.add(MessageIds.first(matcher.group(1)));
+            ids.add(MessageIdReader.first(matcher.group(1)));
         }
     }
 }

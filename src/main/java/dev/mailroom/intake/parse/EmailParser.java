@@ -57,12 +57,12 @@ public class EmailParser {
                 .toList());
         AddressHeaders addresses = addresses(rawHeaders, problems);
         String subject = headers.first("Subject").orElse("");
-        String messageId = MessageIds.first(RawHeaders.first(rawHeaders, "Message-ID"));
+        String messageId = MessageIdReader.first(RawHeaders.first(rawHeaders, "Message-ID"));
         if (messageId == null) {
             problems.add("no Message-ID");
         }
-        String inReplyTo = MessageIds.first(RawHeaders.first(rawHeaders, "In-Reply-To"));
-        List<String> references = MessageIds.all(RawHeaders.first(rawHeaders, "References"));
+        String inReplyTo = MessageIdReader.first(RawHeaders.first(rawHeaders, "In-Reply-To"));
+        List<String> references = MessageIdReader.all(RawHeaders.first(rawHeaders, "References"));
         String dateHeader = RawHeaders.first(rawHeaders, "Date");
         var date = LenientDates.parse(dateHeader);
         if (dateHeader != null && date == null) {

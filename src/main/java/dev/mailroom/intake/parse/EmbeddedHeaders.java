@@ -63,7 +63,7 @@ final class EmbeddedHeaders {
         return new EmbeddedMessage(
                 subject == null ? null : EncodedWords.decode(subject),
                 from.isEmpty() ? null : from.get(0),
-                MessageIds.first(RawHeaders.first(headers, "Message-ID")),
+                MessageIdReader.first(RawHeaders.first(headers, "Message-ID")),
                 LenientDates.parse(RawHeaders.first(headers, "Date")));
     }
 }

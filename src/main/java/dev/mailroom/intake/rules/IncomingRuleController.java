@@ -17,10 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mailroom.web.JsonFieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@JsonFieldErrors(topLevelArray = "ids",
+        whenUnparseable = "must be JSON: a rule object, or for /order the list of rule ids")
 @RequestMapping("/api/incoming-rules")
 @Tag(name = "Incoming Email Rules", description = "Conditions on incoming email whose actions override the server's "
         + "defaults, evaluated in order (admin only)")

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerSettings;
 import dev.mailroom.outgoing.outbox.RecipientKind;
+import dev.mailroom.platform.ByteSizes;
 import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.sanitize.MailHtml;
 import dev.mailroom.tickets.Attachment;
@@ -141,13 +142,13 @@ class MessageComposer {
                 continue;
             }
             String name = "attachment \"" + HeaderValues.oneLine(attachment.fileName()) + "\" ("
-                    + ByteSizes.describe(attachment.sizeBytes()) + ") left out: ";
+                    + ByteSizes.words(attachment.sizeBytes()) + ") left out: ";
             if (attachment.state() != AttachmentState.STORED || attachment.blobKey() == null) {
                 leftOut.add(name + "its content is not stored (" + attachment.state().name().toLowerCase(Locale.ROOT) + ")");
                 continue;
             }
             if (total + attachment.sizeBytes() > limit) {
-                leftOut.add(name + "larger than the " + ByteSizes.describe(limit) + " limit of the outgoing server '"
+                leftOut.add(name + "larger than the " + ByteSizes.words(limit) + " limit of the outgoing server '"
                         + server.name() + "'");
                 continue;
             }

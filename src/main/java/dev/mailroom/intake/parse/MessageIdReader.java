@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Message-ID, In-Reply-To and References values, normalised to {@code <id>} with inner whitespace removed. */
-final class MessageIds {
+final class MessageIdReader {
 
     private static final Pattern BRACKETED = Pattern.compile("<([^<>]+)>");
     private static final Pattern BARE = Pattern.compile("[^\\s<>,;()\"]+@[^\\s<>,;()\"]+");
 
-    private MessageIds() {
+    private MessageIdReader() {
     }
 
     /** The first id in the value, or null if there is none. */
