@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 
-import dev.mailroom.MailroomApplication;
 import dev.mailroom.platform.SqlTime;
 
 /** This node: its name in the node table, in mailbox leases, and as db-scheduler's {@code picked_by}. */
@@ -22,7 +21,7 @@ public record LocalNode(String name, String version, Instant startedAt) {
         @Bean
         LocalNode localNode(ClusterProperties properties, Optional<BuildProperties> build) {
             String version = build.map(BuildProperties::getVersion)
-                    .or(() -> Optional.ofNullable(MailroomApplication.class.getPackage().getImplementationVersion()))
+                    .or(() -> Optional.ofNullable(LocalNode.class.getPackage().getImplementationVersion()))
                     .orElse("development");
             return new LocalNode(properties.nodeName(), version, SqlTime.now());
         }
