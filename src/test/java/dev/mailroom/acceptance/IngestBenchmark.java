@@ -50,7 +50,7 @@ import dev.mailroom.testing.Api;
  * the acceptance Dovecot's helpdesk mailbox, fetched once by a bare Angus Mail IMAP client (the ceiling), then taken
  * in by Mailroom as in production (scheduled polls and IDLE, the intake worker on db-scheduler, H2 file database or
  * PostgreSQL) until every email has its final audit status. Not part of {@code ./mvnw test} (tag {@code benchmark});
- * run it with {@code ./mvnw test -Pbenchmark}, see the README's "Performance".
+ * run it with {@code ./mvnw test -Pbenchmark}, see docs/performance.md.
  *
  * <p>System properties: {@code bench.emails} (default 10000), {@code bench.seed} (42), {@code bench.db} ({@code h2} or
  * {@code postgres}: a new database on the PostgreSQL of {@code MAILROOM_TEST_PG_URL}).

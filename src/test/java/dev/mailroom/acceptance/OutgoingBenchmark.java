@@ -44,7 +44,7 @@ import dev.mailroom.tickets.TicketSource;
  * in production, has every one of them DONE with a SENT audit entry, sent through the acceptance Postfix (587,
  * STARTTLS, AUTH as the desk). The requesters are alice and bob, so the mail lands in their Dovecot INBOXes, where it
  * is counted and then deleted. A warm-up burst goes first. Not part of {@code ./mvnw test} (tag {@code benchmark});
- * run it with {@code ./mvnw test -Pbenchmark -Dtest=OutgoingBenchmark}, see the README's "Performance".
+ * run it with {@code ./mvnw test -Pbenchmark -Dtest=OutgoingBenchmark}, see docs/performance.md.
  *
  * <p>System properties: {@code bench.notifications} (default 2000), {@code bench.warmup} (1000: after a few hundred
  * the JIT is still compiling the sending path), {@code bench.db} ({@code h2} or {@code postgres}),

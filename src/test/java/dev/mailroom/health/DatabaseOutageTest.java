@@ -44,7 +44,7 @@ import dev.mailroom.testing.StoppablePostgres;
 
 /**
  * PostgreSQL stopped under a working node and started again ({@code -Dfaults.pg-outage-seconds}, 10 by default; the
- * README's 30 s run used 30): while it is down, readiness is DOWN with the database and the {@code mailroom}
+ * 30 s run in docs/operations.md used 30): while it is down, readiness is DOWN with the database and the {@code mailroom}
  * indicator saying why, and mail delivered meanwhile stays unread on the mail server; once it is back the node
  * recovers by itself — no restart — fetches that mail, makes each email one ticket, sends each acknowledgment once,
  * and the Email Audit has one DATABASE_RECOVERED entry.

@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the JMH micro-benchmarks of this package ({@code ./mvnw test -Pjmh}; tag {@code jmh}, never part of
  * {@code ./mvnw test}) and writes JMH's JSON result to {@code target/benchmark/jmh-<timestamp>.json}. The defaults keep
- * a run to a couple of minutes; {@code -Djmh.*} properties override them (README, "Performance").
+ * a run to a couple of minutes; {@code -Djmh.*} properties override them (docs/performance.md).
  */
 @Tag("jmh")
 class MicroBenchmarks {
