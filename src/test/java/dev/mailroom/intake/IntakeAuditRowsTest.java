@@ -128,6 +128,53 @@ class IntakeAuditRowsTest {
     }
 
     @Test
+    void forwardUnderAnAllowListIsJudgedByTheForwarder() throws Exception {
+        var desk = intake.desk(greenMail, "filterType", "ALLOW", "filterEntries", List.of("customer.test"));
+
+        JsonNode entry = intake.receive(desk, """
+                From: Carol <carol@customer.test>
+                To: %DESK%
+                Subject: Fwd: Your invoice is overdue
+                Message-ID: <fwd-allow-1@customer.test>
+
+                Phishing? Please check.
+
+                ---------- Forwarded message ---------
+                From: Billing <billing@supplier-lookalike.test>
+                Date: Mon, 23 Nov 2026 10:00:00 +0000
+                Subject: Your invoice is overdue
+                To: carol@customer.test
+
+                Pay here.
+                """);
+
+        assertThat(entry.get("status").asString()).as(entry.toString()).isEqualTo("PROCESSED");
+        assertThat(step(entry, "forwarded-sender").get("detail").asString())
+                .contains("billing@supplier-lookalike.test", "no Ignore list");
+    }
+
+    @Test
+    void forwardFromOutsideTheAllowListByASenderNotOnItIsRefusedAsTheSender() throws Exception {
+        var desk = intake.desk(greenMail, "filterType", "ALLOW", "filterEntries", List.of("customer.test"));
+
+        JsonNode entry = intake.receive(desk, """
+                From: Mallory <mallory@elsewhere.test>
+                To: %DESK%
+                Subject: Fwd: Hello
+                Message-ID: <fwd-allow-2@elsewhere.test>
+
+                ---------- Forwarded message ---------
+                From: Carol <carol@customer.test>
+                Subject: Hello
+                To: mallory@elsewhere.test
+
+                Hi.
+                """);
+
+        assertFinal(entry, "RECEIVED_IGNORED", "Sender matched spam/ignore filter");
+    }
+
+    @Test
     void unexpectedErrorRollsBackAndSaysSo() throws Exception {
         var desk = intake.desk(greenMail);
         jdbc.sql("alter table ticket add constraint ck_test_explode check (subject <> 'Explode on insert')").update();
@@ -275,6 +322,32 @@ class IntakeAuditRowsTest {
         assertFinal(two, "RECEIVED_IGNORED", "This email was processed before");
         assertThat(two.get("ticketDisplayId").asString()).isEqualTo(one.get("ticketDisplayId").asString());
         assertThat(intake.tickets()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCopyRefusedByOneMailboxIsJudgedOnItsOwnInTheOther() throws Exception {
+        var refusing = intake.desk(greenMail, "filterType", "IGNORE", "filterEntries", List.of("partner.test"));
+        var accepting = intake.desk(greenMail);
+        String email = """
+                From: ivy@partner.test
+                To: %s, %s
+                Subject: For the second desk
+                Message-ID: <twice-refused-1@partner.test>
+
+                only the second desk takes partner mail
+                """.formatted(refusing.address(), accepting.address());
+
+        JsonNode one = intake.receive(refusing, email);
+        JsonNode two = intake.receive(accepting, email);
+
+        assertFinal(one, "RECEIVED_IGNORED", "Sender matched spam/ignore filter");
+        assertThat(two.get("status").asString()).as(two.toString()).isEqualTo("PROCESSED");
+        assertThat(step(two, "duplicate").get("detail").asString()).contains("no earlier copy", "became a ticket");
+        // Reprocessing the refused first copy now finds the ticket its twin made: still one ticket, and it says where.
+        var reprocessed = api.admin().post("/api/intake/emails/" + one.get("inboundEmailId").asLong() + "/reprocess", null);
+        assertThat(reprocessed.get("status").asString()).isEqualTo("RECEIVED_IGNORED");
+        assertThat(reprocessed.get("message").asString()).isEqualTo("This email was processed before");
+        assertThat(reprocessed.get("ticketDisplayId").asString()).isEqualTo(two.get("ticketDisplayId").asString());
     }
 
     @Test
