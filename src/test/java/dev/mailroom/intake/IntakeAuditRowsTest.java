@@ -16,6 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.mailroom.outgoing.OwnMailSeal;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,8 @@ class IntakeAuditRowsTest {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OwnMailSeal seal;
 
     @AfterEach
     void defaultPreference() {
@@ -197,13 +200,36 @@ class IntakeAuditRowsTest {
                 From: %DESK%
                 To: %DESK%
                 Subject: [INC-1] We received your request
-                Message-ID: <INC-1.ack.abc@mailroom.local>
+                Message-ID: <ack-1.7f3a@mailroom.local>
                 X-Mailroom-Notification: acknowledgment
+                X-Mailroom-Seal: SEAL
 
                 Thank you.
-                """);
+                """.replace("SEAL", seal.of("<ack-1.7f3a@mailroom.local>")));
 
         assertFinal(entry, "RECEIVED_IGNORED", "System acknowledgment mail");
+    }
+
+    @Test
+    void anotherInstallationsNotificationIsOrdinaryMail() throws Exception {
+        var desk = intake.desk(greenMail);
+        String foreign = """
+                From: Other Desk <desk@other-company.test>
+                To: %DESK%
+                Subject: [INC-7] We received your request
+                Message-ID: <INC-7.0123456789abcdef.0123456789abcdef01234567@mailroom.local>
+                X-Mailroom-Notification: acknowledgment
+                X-Mailroom-Seal: 0123456789abcdef01234567
+                """;
+
+        JsonNode automatic = intake.receive(desk, foreign.replace("INC-7.", "INC-8.")
+                + "Auto-Submitted: auto-generated\n\nThank you.\n");
+        JsonNode written = intake.receive(desk, foreign + "\nThank you, and please also reset my password.\n");
+
+        assertFinal(automatic, "RECEIVED_IGNORED", "Automatic email, no request created");
+        assertThat(step(automatic, "own-mail").get("detail").asString()).contains("without this installation's seal");
+        assertThat(written.get("status").asString()).as(written.toString()).isEqualTo("PROCESSED");
+        assertThat(step(written, "own-mail").get("detail").asString()).contains("another Mailroom's mail");
     }
 
     @Test
