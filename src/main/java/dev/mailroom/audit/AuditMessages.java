@@ -63,13 +63,15 @@ public final class AuditMessages {
         return "The thread of " + ticket + " is quarantined by the loop breaker (quarantine #" + quarantineId + ")";
     }
 
-    // FETCH_FAILED / SEND_FAILED of a server on OAuth 2.0 that must be authorized again: the FAQ's answers.
-    public static final String OAUTH_INCOMING_STOPPED = "The OAuth access token expired or Microsoft revoked it, and "
-            + "ServiceOps can no longer authenticate with the mail server. Open the server, enter the password, and click "
-            + "Update to again save the configuration and to complete the OAuth flow with a Global Administrator account.";
-    public static final String OAUTH_OUTGOING_STOPPED = "The OAuth access token expired or Microsoft revoked it, and "
-            + "ServiceOps can no longer send emails through the configured server. Open the server, enter the password, "
-            + "and click Update to again save the configuration and complete the authorization flow with admin credentials.";
+    // FETCH_FAILED / SEND_FAILED of a server on OAuth 2.0 that must be authorized again, naming the provider that
+    // refused and the one action that helps here.
+    public static String oauthStopped(boolean incoming, String provider) {
+        return "The OAuth access token expired or " + provider + " revoked it, so Mailroom can no longer "
+                + (incoming ? "sign in to this mailbox" : "send emails through this server")
+                + ". Click Re-authorize on the server (its OAuth 2.0 page, under Admin › Support Channels › Emails) and "
+                + "sign in with an account allowed to grant the access; the mail that waited is "
+                + (incoming ? "fetched" : "sent") + " then.";
+    }
 
     private AuditMessages() {
     }

@@ -1,5 +1,6 @@
 package dev.mailroom.oauth;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,13 +96,23 @@ public class OAuthTokens {
         };
     }
 
-    private static OAuthSignInException signInFailure(OAuthServerRef server, OAuthTokenException e) {
+    private OAuthSignInException signInFailure(OAuthServerRef server, OAuthTokenException e) {
         String message = e.getMessage();
         if (e.reauthorizationNeeded()) {
-            message += ". " + (server.kind() == ServerKind.INCOMING ? AuditMessages.OAUTH_INCOMING_STOPPED
-                    : AuditMessages.OAUTH_OUTGOING_STOPPED);
+            message += ". " + AuditMessages.oauthStopped(server.kind() == ServerKind.INCOMING, providerOf(server));
         }
         return new OAuthSignInException(message, e.reauthorizationNeeded(), e);
+    }
+
+    /** Who issues the server's tokens, as the admin knows it: the preset's name, or the token endpoint's host. */
+    private String providerOf(OAuthServerRef server) {
+        return clients.find(server).map(OAuthClient::settings).map(settings -> {
+            if (settings.provider() != null && settings.provider() != OAuthPreset.CUSTOM) {
+                return settings.provider().label();
+            }
+            String host = URI.create(settings.tokenUrl()).getHost();
+            return "the identity provider at " + (host == null ? settings.tokenUrl() : host);
+        }).orElse("the identity provider");
     }
 
     private String renew(OAuthServerRef server, String rejected) {

@@ -37,7 +37,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.incoming.fetch.MailboxDirectory;
 import dev.mailroom.incoming.fetch.MailboxPoller;
 import dev.mailroom.incoming.fetch.PollResult;
@@ -228,7 +227,9 @@ class OAuthMailboxTest {
         assertThat(poll(id).failed()).isTrue();
         assertThat(audited(id, "FETCH_FAILED")).singleElement().satisfies(message -> assertThat(message)
                 .contains("the access token was revoked; re-authorize this server")
-                .contains("invalid_grant").contains(AuditMessages.OAUTH_INCOMING_STOPPED));
+                .contains("invalid_grant").contains("The OAuth access token expired or the identity provider at ",
+                        " revoked it, so Mailroom can no longer sign in to this mailbox. Click Re-authorize on the server")
+                .doesNotContain("ServiceOps", "Microsoft", "enter the password"));
         JsonNode oauth = api.admin().get(oauthPath(id)).body();
         assertThat(oauth.get("state").asText()).isEqualTo("REAUTHORIZATION_NEEDED");
         assertThat(oauth.get("stateLabel").asText()).isEqualTo("re-authorization needed");

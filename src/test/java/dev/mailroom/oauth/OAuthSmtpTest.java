@@ -22,7 +22,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.outgoing.outbox.OutboundRecipient;
@@ -97,7 +96,9 @@ class OAuthSmtpTest {
 
         assertThat(audited(id, "SEND_FAILED")).singleElement().satisfies(message -> assertThat(message)
                 .contains("the access token was revoked; re-authorize this server")
-                .contains(AuditMessages.OAUTH_OUTGOING_STOPPED));
+                .contains("The OAuth access token expired or the identity provider at ", " revoked it, so Mailroom can no "
+                        + "longer send emails through this server. Click Re-authorize on the server")
+                .doesNotContain("ServiceOps", "Microsoft", "enter the password"));
         assertThat(api.admin().get("/api/outgoing-servers/" + id + "/oauth").get("stateLabel").asText())
                 .isEqualTo("re-authorization needed");
         JsonNode test = api.admin().post("/api/outgoing-servers/" + id + "/test", Map.of()).body();
