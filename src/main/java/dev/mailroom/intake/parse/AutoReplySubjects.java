@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 final class AutoReplySubjects {
 
+    // First: the phrase lists below are normalized with them while the class initializes.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /**
      * Phrases that mean "automatic reply" or "I am away" on their own; they count when followed by a separator, the
      * end of the subject, or when the writer is back.
@@ -126,8 +130,9 @@ final class AutoReplySubjects {
 
     /** Lower case, accents gone ("Réponse automatique" → "reponse automatique"), runs of white space as one. */
     static String normalize(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return decomposed.replace('ø', 'o').replace('Ø', 'O').replace('ł', 'l').replace('Ł', 'L')
-                .replace('\u2019', '\'').toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String folded = decomposed.replace('ø', 'o').replace('Ø', 'O').replace('ł', 'l').replace('Ł', 'L')
+                .replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+        return WHITE_SPACE.matcher(folded).replaceAll(" ").strip();
     }
 }

@@ -26,6 +26,7 @@ final class ChallengeResponses {
     private static final List<String> SERVICE_HEADER_PREFIXES = List.of(
             "X-Boxbe", "X-SpamArrest", "X-Spam-Arrest", "X-TMDA", "X-Mailblocks", "X-ChoiceMail", "X-Challenge");
     private static final Pattern TMDA_AGENT = Pattern.compile("(?i).*\\btmda\\b.*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern FORWARD = Pattern.compile("(?i)^\\s*(fw|fwd|wg|tr|rv|doorst|enc|i)\\s*:");
     private static final Pattern SUBJECT = Pattern.compile(
             "^\\s*((re|aw|sv|auto)\\s*:\\s*)*(\\[[^\\]]{0,40}\\]\\s*)?(please )?("
@@ -40,7 +41,7 @@ final class ChallengeResponses {
     private static final List<Pattern> TEXT = List.of(
             Pattern.compile("to (deliver|release|send) your (message|e-?mail)\\W{0,3}\\s*(please )?"
                     + "(click|reply|visit|follow|go to|confirm|verify)"),
-            Pattern.compile("(confirm|prove|verify|show) (that )?you('re| are) (a )?(human|real person|person|not a "
+            Pattern.compile("(confirm|prove|verify|show) (that )?you('re|\u2019re| are) (a )?(human|real person|person|not a "
                     + "(robot|spammer|computer|machine|program))"),
             Pattern.compile("(i|we) (use|am using|are using|have) .{0,60}(spam ?arrest|boxbe|mailblocks|choicemail|tmda"
                     + "|challenge[- ]response|sender verification)"),
@@ -68,7 +69,10 @@ final class ChallengeResponses {
         String normalizedSubject = AutoReplySubjects.normalize(subject);
         boolean subjectSays = SUBJECT.matcher(normalizedSubject).matches();
         List<String> says = new ArrayList<>();
-        String body = AutoReplySubjects.normalize(text == null ? "" : text.length() > 6000 ? text.substring(0, 6000) : text);
+        // The text patterns are plain English, so lower case and single spaces suffice: no accent folding of the
+        // whole text for every email.
+        String head = text == null ? "" : text.length() > 6000 ? text.substring(0, 6000) : text;
+        String body = WHITE_SPACE.matcher(head.toLowerCase(Locale.ROOT)).replaceAll(" ");
         for (Pattern pattern : TEXT) {
             Matcher matcher = pattern.matcher(body);
             if (matcher.find()) {
