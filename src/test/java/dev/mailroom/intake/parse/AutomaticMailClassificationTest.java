@@ -290,6 +290,48 @@ class AutomaticMailClassificationTest {
     }
 
     @Test
+    void choiceMailRegistrationRequest() {
+        ParsedEmail email = Messages.parse(parser, """
+                From: Pat Moor <pat@moor.customer.test>
+                To: desk@example.com
+                Subject: Re: [INC-77] Request received - verification required
+                Message-ID: <cr-5@moor.customer.test>
+                X-ChoiceMail-Registration-Request: yes
+
+                I am using ChoiceMail, a permission-based email system. Please register by following the link below.
+                """);
+
+        assertThat(email.signals().kind()).isEqualTo(MailKind.CHALLENGE_RESPONSE);
+    }
+
+    @Test
+    void mailblocksChallengeBySenderDomain() {
+        ParsedEmail email = Messages.parse(parser, """
+                From: "Alex Roe" <alex@mailblocks.com>
+                To: desk@example.com
+                Subject: Mailblocks: please take a moment
+                Message-ID: <cr-6@mailblocks.com>
+
+                Alex uses Mailblocks. Enter the code shown to get your message through.
+                """);
+
+        assertThat(email.signals().kind()).isEqualTo(MailKind.CHALLENGE_RESPONSE);
+        assertThat(email.signals().challengeResponse().reason()).contains("mailblocks.com");
+    }
+
+    @Test
+    void whitelistChallengeWithAnOrdinarySubjectIsKnownByTwoSentencesOfItsText() {
+        ParsedEmail email = mail("Re: [INC-42] Your request was received", "Auto-Submitted: auto-replied\n",
+                "Hi! I'm protecting my inbox from spam. Your email has been placed on hold until you verify it.\n"
+                        + "Please click the button below to confirm you\u2019re a real person; once you do, I will add your"
+                        + " address to my whitelist.");
+
+        assertThat(email.signals().kind()).isEqualTo(MailKind.CHALLENGE_RESPONSE);
+        assertThat(email.signals().autoReply().present()).as("it also says auto-replied; the challenge is more specific")
+                .isTrue();
+    }
+
+    @Test
     void aChallengeFromAMailSystemThatReadsLikeAFailureIsNotABounce() {
         ParsedEmail email = Messages.parse(parser, """
                 From: Mail Delivery System <MAILER-DAEMON@filter.example.org>
