@@ -73,8 +73,7 @@ public class EmailParser {
         List<ParsedAttachment> attachments = markInline(tree.attachments(), body.html());
         MailSignals signals = safely(problems, "classification", () -> MailClassifier.classify(
                 new MailClassifier.Input(headers, addresses, subject, tree.reports(), attachments, body.text())),
-                () -> new MailSignals(Signal.ABSENT, Signal.ABSENT, Signal.ABSENT, Signal.ABSENT, Signal.ABSENT,
-                        Signal.ABSENT, Signal.ABSENT));
+                () -> MailSignals.NONE);
         ForwardedMessage forwarded = safely(problems, "forward detection",
                 () -> ForwardDetector.detect(subject, body.text(), attachments), () -> null);
         DeliveryReport deliveryReport = signals.kind() != MailKind.BOUNCE ? DeliveryReport.NONE

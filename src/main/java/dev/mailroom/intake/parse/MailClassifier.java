@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides from headers and MIME structure whether a message is a bounce, a delay warning, a delivery or read
- * report, an abuse complaint, an automatic reply or list mail, and says why. Standard signals (RFC 3464 reports,
+ * Decides from headers, MIME structure and wording whether a message is a bounce, a delay warning, a delivery or
+ * read report, an abuse complaint, a challenge-response request ({@link ChallengeResponses}), an automatic reply
+ * (headers, or an out-of-office subject in {@link AutoReplySubjects}) or list mail, and says why. Standard signals (RFC 3464 reports,
  * RFC 3834 Auto-Submitted, RFC 2369 List-*) come first; for the many mail servers that send plain-text bounces, a
  * mail-system sender or failure subject must agree with failure wording in the body or a returned message.
  */
@@ -50,12 +51,16 @@ final class MailClassifier {
     private static final Pattern PERMANENT_TEXT = Pattern.compile(
             "(?iu)(permanent|giving up|gave up|permanently|has been returned|not going to try again|"
                     + "in the queue too long|will not be retried)");
-    private static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile(
-            "(?iu)^\\s*(\\[?auto(matic|matische)?[ -]?(reply|response|respons|antwort|svar|risposta|répon|"
-                    + "repl)|out of (the )?office|ooo\\b|abwesenheit|automatische antwort|réponse automatique|"
-                    + "absence|respuesta automática|fuera de la oficina|risposta automatica|automatisch antwoord|"
-                    + "afwezig|autosvar|frånvaro|poza biurem|автоответ|vacation|on vacation|away from|away until|"
-                    + "i am (out|away)|je suis absent|urlaub|nicht im büro).*");
+    /**
+     * Delay warnings whose subject says so on its own ("Delivery Status Notification (Delay)", Exim's "Warning:
+     * message 1a2b3c-000 delayed 24 hours", "Delayed Mail (still being retried)"): a mail server reporting, even
+     * when it signs with an ordinary-looking address.
+     */
+    private static final Pattern DELAY_SUBJECT = Pattern.compile(
+            "(?iu)^\\s*(delivery status notification \\((mail delivery )?delay(ed)?\\)|warning: message .{0,60}\\bdelayed\\b"
+                    + "|delayed mail( \\(still being retried\\))?$|mail delivery delayed|delivery delayed:|"
+                    + "message delayed( |:|$)|delivery (notification|report): delay).*");
+    private static final Pattern NO = Pattern.compile("(?i)\\s*(no|false|0)\\s*");
     private static final Pattern REPLY_PREFIX = Pattern.compile("(?iu)^\\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|rif|antw)\\s*:");
     private static final Pattern ACTION = Pattern.compile("(?im)^\\s*action\\s*:\\s*([a-z]+)");
     private static final Pattern STATUS = Pattern.compile("(?im)^\\s*status\\s*:\\s*([245])\\.\\d+\\.\\d+");
@@ -79,8 +84,15 @@ final class MailClassifier {
         Signal receipt = reportType.equals("disposition-notification") || hasReport(in, "message/disposition-notification")
                 ? Signal.because("read receipt (multipart/report; report-type=disposition-notification)")
                 : Signal.ABSENT;
-        Signal[] delivery = delivery(in, reportType);
-        return new MailSignals(delivery[0], delivery[1], delivery[2], receipt, feedback, autoReply(in),
+        boolean statusReport = reportType.equals("delivery-status")
+                || in.reports().stream().anyMatch(r -> r.mimeType().endsWith("delivery-status"));
+        Signal challenge = statusReport ? Signal.ABSENT
+                : ChallengeResponses.detect(in.headers(), in.addresses(), in.subject(), in.text());
+        // A challenge often reads like a failure ("your message was not delivered; to deliver it, click …"), but the
+        // message was received: only a real status report makes it a bounce.
+        Signal[] delivery = challenge.present() ? new Signal[] {Signal.ABSENT, Signal.ABSENT, Signal.ABSENT}
+                : delivery(in, reportType);
+        return new MailSignals(delivery[0], delivery[1], delivery[2], receipt, feedback, challenge, autoReply(in),
                 listOrBulk(in.headers()));
     }
 
@@ -136,6 +148,10 @@ final class MailClassifier {
             evidence = "subject \"" + subject + "\"" + (nullSender ? " from the null sender <>" : " with failure text");
         } else if (nullSender && failureText && returnedMessage) {
             evidence = "null sender <> with failure text and the returned message";
+        }
+        if (evidence == null && failureSubject && DELAY_SUBJECT.matcher(subject).matches()) {
+            return new Signal[] {Signal.ABSENT, Signal.because("delivery delayed: subject \"" + subject + "\""),
+                    Signal.ABSENT};
         }
         if (evidence == null) {
             return new Signal[] {Signal.ABSENT, Signal.ABSENT, Signal.ABSENT};
@@ -195,22 +211,34 @@ final class MailClassifier {
         if (autoSubmitted.isPresent() && !autoSubmitted.get().strip().toLowerCase(Locale.ROOT).startsWith("no")) {
             return Signal.because("Auto-Submitted: " + autoSubmitted.get().strip());
         }
-        for (String name : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder")) {
-            if (headers.has(name)) {
-                return Signal.because(name + " header");
+        for (String name : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Autogenerated")) {
+            Optional<String> value = headers.first(name);
+            if (value.isPresent() && !NO.matcher(value.get()).matches()) {
+                return Signal.because(name + (value.get().isBlank() ? " header" : ": " + value.get().strip()));
             }
         }
         for (String name : List.of("Precedence", "X-Precedence")) {
             Optional<String> precedence = headers.first(name);
-            if (precedence.isPresent() && precedence.get().strip().equalsIgnoreCase("auto_reply")) {
+            if (precedence.isPresent() && precedence.get().strip().toLowerCase(Locale.ROOT).replace('-', '_')
+                    .equals("auto_reply")) {
                 return Signal.because(name + ": auto_reply");
             }
         }
-        if (headers.has("X-MS-Exchange-Inbox-Rules-Loop") && OUT_OF_OFFICE_SUBJECT.matcher(in.subject()).matches()) {
-            return Signal.because("Exchange inbox rule loop header with out-of-office subject");
+        Optional<String> subjectPhrase = AutoReplySubjects.match(in.subject());
+        if (subjectPhrase.isPresent()) {
+            return Signal.because("automatic-reply subject \"" + in.subject().strip() + "\" (" + subjectPhrase.get() + ")");
         }
-        if (OUT_OF_OFFICE_SUBJECT.matcher(in.subject()).matches()) {
-            return Signal.because("out-of-office subject \"" + in.subject() + "\"");
+        // X-Auto-Response-Suppress asks the receiving side not to answer *this* message with the kinds it names
+        // (MS-OXCMAIL 2.1.3.2.20: DR, NDR, RN, NRN, OOF, AutoReply, or All); none of its values says the message is
+        // itself automatic, and Outlook puts it on ordinary mail (meeting requests, mail to distribution lists), so
+        // alone it never counts. Exchange's own automatic mail says "All" and also names the Exchange component that
+        // generated it; together they do count. X-MS-Exchange-Inbox-Rules-Loop alone does not either: a person's
+        // mail redirected by an inbox rule carries it too.
+        Optional<String> generatedBy = headers.first("X-MS-Exchange-Generated-Message-Source");
+        Optional<String> suppress = headers.first("X-Auto-Response-Suppress");
+        if (generatedBy.isPresent() && suppress.isPresent() && suppress.get().strip().equalsIgnoreCase("All")) {
+            return Signal.because("generated by Exchange (X-MS-Exchange-Generated-Message-Source: "
+                    + generatedBy.get().strip() + ") with X-Auto-Response-Suppress: All");
         }
         return Signal.ABSENT;
     }

@@ -12,6 +12,11 @@ public enum MailKind {
     READ_RECEIPT,
     /** An abuse or spam complaint (ARF feedback report). */
     FEEDBACK_REPORT,
+    /**
+     * A challenge-response system's request that the sender prove to be a person (click a link, reply, join a
+     * whitelist) before the message is let through: the message itself was delivered to a filter, not bounced.
+     */
+    CHALLENGE_RESPONSE,
     /** An out-of-office or other automatic reply. */
     AUTO_REPLY,
     /** Mailing-list or bulk mail. */

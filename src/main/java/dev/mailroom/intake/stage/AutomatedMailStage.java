@@ -11,8 +11,9 @@ import dev.mailroom.intake.parse.MailSignals;
 import dev.mailroom.intake.parse.Signal;
 
 /**
- * Mail that a machine sent on its own (out-of-office and other automatic replies, bounces and delivery reports, read
- * receipts, complaint reports, list and bulk mail) never opens a ticket: answering it would start a mail loop.
+ * Mail that a machine sent on its own (out-of-office and other automatic replies, challenge-response requests,
+ * bounces, delay warnings and delivery reports, read receipts, complaint reports, list and bulk mail) never opens a
+ * ticket: answering it would start a mail loop. The trace names the signal ({@code MailKind}) and its evidence.
  */
 @Component
 public class AutomatedMailStage implements IntakeStage {
@@ -29,12 +30,14 @@ public class AutomatedMailStage implements IntakeStage {
         if (kind == MailKind.PERSONAL) {
             return StageResult.pass("written by a person (no automatic-mail headers or report structure)");
         }
-        return StageResult.ignored(AuditMessages.AUTOMATIC_MAIL, describe(kind) + ": " + evidence(signals, kind));
+        return StageResult.ignored(AuditMessages.AUTOMATIC_MAIL,
+                describe(kind) + " (signal " + kind + "): " + evidence(signals, kind));
     }
 
     static String describe(MailKind kind) {
         return switch (kind) {
             case AUTO_REPLY -> "an automatic reply (out-of-office or similar)";
+            case CHALLENGE_RESPONSE -> "a challenge-response request (the sender is asked to prove to be a person)";
             case BOUNCE -> "a delivery failure report (bounce)";
             case DELAY_WARNING -> "a delivery delay warning";
             case DELIVERY_REPORT -> "a delivery status report";
@@ -48,6 +51,7 @@ public class AutomatedMailStage implements IntakeStage {
     private static String evidence(MailSignals signals, MailKind kind) {
         Signal signal = switch (kind) {
             case AUTO_REPLY -> signals.autoReply();
+            case CHALLENGE_RESPONSE -> signals.challengeResponse();
             case BOUNCE -> signals.bounce();
             case DELAY_WARNING -> signals.delayWarning();
             case DELIVERY_REPORT -> signals.deliveryReport();

@@ -110,6 +110,7 @@ class ClassificationCorpusTest {
             case READ_RECEIPT -> "read_receipt";
             case FEEDBACK_REPORT -> "feedback_report";
             case AUTO_REPLY -> "auto_reply";
+            case CHALLENGE_RESPONSE -> "challenge_response";
             case LIST_OR_BULK -> "list_or_bulk";
             case PERSONAL -> "personal";
         };
