@@ -116,11 +116,14 @@ public class InboundEmailRepository implements BlobOwner {
                 .query(InboundEmailRepository::map).optional();
     }
 
-    /** Earlier emails with this Message-ID that the intake already finished (any mailbox), oldest first. */
+    /**
+     * Earlier emails with this Message-ID that became a ticket or a reply (any mailbox), oldest first. A copy that was
+     * refused does not count: the same email in another desk's mailbox is judged on its own.
+     */
     public List<InboundEmail> processedWithMessageId(String messageId, long exceptId) {
         return jdbc.sql("""
                 select * from inbound_email where message_id = :messageId and id <> :id
-                    and state in ('PROCESSED', 'IGNORED', 'FAILED') order by id""")
+                    and state = 'PROCESSED' order by id""")
                 .param("messageId", messageId).param("id", exceptId)
                 .query(InboundEmailRepository::map).list();
     }

@@ -16,6 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.mailroom.outgoing.OwnMailSeal;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,8 @@ class IntakeAuditRowsTest {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OwnMailSeal seal;
 
     @AfterEach
     void defaultPreference() {
@@ -128,6 +131,53 @@ class IntakeAuditRowsTest {
     }
 
     @Test
+    void forwardUnderAnAllowListIsJudgedByTheForwarder() throws Exception {
+        var desk = intake.desk(greenMail, "filterType", "ALLOW", "filterEntries", List.of("customer.test"));
+
+        JsonNode entry = intake.receive(desk, """
+                From: Carol <carol@customer.test>
+                To: %DESK%
+                Subject: Fwd: Your invoice is overdue
+                Message-ID: <fwd-allow-1@customer.test>
+
+                Phishing? Please check.
+
+                ---------- Forwarded message ---------
+                From: Billing <billing@supplier-lookalike.test>
+                Date: Mon, 23 Nov 2026 10:00:00 +0000
+                Subject: Your invoice is overdue
+                To: carol@customer.test
+
+                Pay here.
+                """);
+
+        assertThat(entry.get("status").asString()).as(entry.toString()).isEqualTo("PROCESSED");
+        assertThat(step(entry, "forwarded-sender").get("detail").asString())
+                .contains("billing@supplier-lookalike.test", "no Ignore list");
+    }
+
+    @Test
+    void forwardFromOutsideTheAllowListByASenderNotOnItIsRefusedAsTheSender() throws Exception {
+        var desk = intake.desk(greenMail, "filterType", "ALLOW", "filterEntries", List.of("customer.test"));
+
+        JsonNode entry = intake.receive(desk, """
+                From: Mallory <mallory@elsewhere.test>
+                To: %DESK%
+                Subject: Fwd: Hello
+                Message-ID: <fwd-allow-2@elsewhere.test>
+
+                ---------- Forwarded message ---------
+                From: Carol <carol@customer.test>
+                Subject: Hello
+                To: mallory@elsewhere.test
+
+                Hi.
+                """);
+
+        assertFinal(entry, "RECEIVED_IGNORED", "Sender matched spam/ignore filter");
+    }
+
+    @Test
     void unexpectedErrorRollsBackAndSaysSo() throws Exception {
         var desk = intake.desk(greenMail);
         jdbc.sql("alter table ticket add constraint ck_test_explode check (subject <> 'Explode on insert')").update();
@@ -150,13 +200,36 @@ class IntakeAuditRowsTest {
                 From: %DESK%
                 To: %DESK%
                 Subject: [INC-1] We received your request
-                Message-ID: <INC-1.ack.abc@mailroom.local>
+                Message-ID: <ack-1.7f3a@mailroom.local>
                 X-Mailroom-Notification: acknowledgment
+                X-Mailroom-Seal: SEAL
 
                 Thank you.
-                """);
+                """.replace("SEAL", seal.of("<ack-1.7f3a@mailroom.local>")));
 
         assertFinal(entry, "RECEIVED_IGNORED", "System acknowledgment mail");
+    }
+
+    @Test
+    void anotherInstallationsNotificationIsOrdinaryMail() throws Exception {
+        var desk = intake.desk(greenMail);
+        String foreign = """
+                From: Other Desk <desk@other-company.test>
+                To: %DESK%
+                Subject: [INC-7] We received your request
+                Message-ID: <INC-7.0123456789abcdef.0123456789abcdef01234567@mailroom.local>
+                X-Mailroom-Notification: acknowledgment
+                X-Mailroom-Seal: 0123456789abcdef01234567
+                """;
+
+        JsonNode automatic = intake.receive(desk, foreign.replace("INC-7.", "INC-8.")
+                + "Auto-Submitted: auto-generated\n\nThank you.\n");
+        JsonNode written = intake.receive(desk, foreign + "\nThank you, and please also reset my password.\n");
+
+        assertFinal(automatic, "RECEIVED_IGNORED", "Automatic email, no request created");
+        assertThat(step(automatic, "own-mail").get("detail").asString()).contains("without this installation's seal");
+        assertThat(written.get("status").asString()).as(written.toString()).isEqualTo("PROCESSED");
+        assertThat(step(written, "own-mail").get("detail").asString()).contains("another Mailroom's mail");
     }
 
     @Test
@@ -275,6 +348,32 @@ class IntakeAuditRowsTest {
         assertFinal(two, "RECEIVED_IGNORED", "This email was processed before");
         assertThat(two.get("ticketDisplayId").asString()).isEqualTo(one.get("ticketDisplayId").asString());
         assertThat(intake.tickets()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCopyRefusedByOneMailboxIsJudgedOnItsOwnInTheOther() throws Exception {
+        var refusing = intake.desk(greenMail, "filterType", "IGNORE", "filterEntries", List.of("partner.test"));
+        var accepting = intake.desk(greenMail);
+        String email = """
+                From: ivy@partner.test
+                To: %s, %s
+                Subject: For the second desk
+                Message-ID: <twice-refused-1@partner.test>
+
+                only the second desk takes partner mail
+                """.formatted(refusing.address(), accepting.address());
+
+        JsonNode one = intake.receive(refusing, email);
+        JsonNode two = intake.receive(accepting, email);
+
+        assertFinal(one, "RECEIVED_IGNORED", "Sender matched spam/ignore filter");
+        assertThat(two.get("status").asString()).as(two.toString()).isEqualTo("PROCESSED");
+        assertThat(step(two, "duplicate").get("detail").asString()).contains("no earlier copy", "became a ticket");
+        // Reprocessing the refused first copy now finds the ticket its twin made: still one ticket, and it says where.
+        var reprocessed = api.admin().post("/api/intake/emails/" + one.get("inboundEmailId").asLong() + "/reprocess", null);
+        assertThat(reprocessed.get("status").asString()).isEqualTo("RECEIVED_IGNORED");
+        assertThat(reprocessed.get("message").asString()).isEqualTo("This email was processed before");
+        assertThat(reprocessed.get("ticketDisplayId").asString()).isEqualTo(two.get("ticketDisplayId").asString());
     }
 
     @Test

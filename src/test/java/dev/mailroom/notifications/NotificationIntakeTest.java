@@ -19,6 +19,7 @@ import dev.mailroom.intake.IntakeHarness;
 import dev.mailroom.intake.IntakeHarness.Desk;
 import dev.mailroom.notifications.Outboxes.Recipient;
 import dev.mailroom.notifications.Outboxes.Row;
+import dev.mailroom.outgoing.OwnMailSeal;
 import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.testing.Api;
 import dev.mailroom.testing.MailroomTest;
@@ -54,6 +55,8 @@ class NotificationIntakeTest {
     ThreadIds threadIds;
     @Autowired
     Api api;
+    @Autowired
+    OwnMailSeal seal;
 
     @Test
     void acknowledgmentComingBackIsIgnoredAndAnOutOfOfficeAnswerToItStartsNoLoop() throws Exception {
@@ -84,20 +87,21 @@ class NotificationIntakeTest {
                 Auto-Submitted: auto-generated
                 X-Auto-Response-Suppress: All
                 X-Mailroom-Notification: ACKNOWLEDGMENT
+                X-Mailroom-Seal: SEAL
                 Content-Type: text/plain; charset=utf-8
 
                 BODY
                 """.replace("SUBJECT", acknowledgment.subject()).replace("MESSAGE_ID", acknowledgment.messageId())
-                .replace("BODY", acknowledgment.bodyText()));
+                .replace("SEAL", seal.of(acknowledgment.messageId())).replace("BODY", acknowledgment.bodyText()));
         assertThat(own.get("status").asString()).as(own.toString()).isEqualTo("RECEIVED_IGNORED");
         assertThat(own.get("message").asString()).isEqualTo(AuditMessages.SYSTEM_ACKNOWLEDGMENT);
         assertThat(IntakeHarness.step(own, "own-mail").get("detail").asString())
-                .contains(MailIdentity.NOTIFICATION_HEADER);
+                .contains("this installation's seal", MailIdentity.NOTIFICATION_HEADER);
 
         api.technician().patch("/api/tickets/" + ticket.displayId(), Map.of("status", "RESOLVED"));
         Row resolved = outbox.ofTicket(ticket.id()).get(1);
         assertThat(resolved.kind()).isEqualTo("TICKET_RESOLVED");
-        // A relay that strips X- headers: our Message-ID domain still tells it is ours.
+        // A relay that strips X- headers: the Message-ID this installation signed still tells it is ours.
         JsonNode stripped = intake.receive(desk, """
                 From: IT Service Desk <%DESK%>
                 To: %DESK%
@@ -109,7 +113,7 @@ class NotificationIntakeTest {
                 """.replace("SUBJECT", resolved.subject()).replace("MESSAGE_ID", resolved.messageId()));
         assertThat(stripped.get("status").asString()).as(stripped.toString()).isEqualTo("RECEIVED_IGNORED");
         assertThat(stripped.get("message").asString()).isEqualTo(AuditMessages.SYSTEM_ACKNOWLEDGMENT);
-        assertThat(IntakeHarness.step(stripped, "own-mail").get("detail").asString()).contains("is one Mailroom generated");
+        assertThat(IntakeHarness.step(stripped, "own-mail").get("detail").asString()).contains("is one this installation signed");
 
         long rowsBeforeAutoReply = outbox.ofTicket(ticket.id()).size();
         JsonNode outOfOffice = intake.receive(desk, """

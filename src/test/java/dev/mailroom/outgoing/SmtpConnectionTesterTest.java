@@ -216,7 +216,7 @@ class SmtpConnectionTesterTest {
         OutgoingServerSettings settings = new OutgoingServerSettings("Tester", "127.0.0.1", 25, MailSecurity.NONE,
                 SmtpAuthentication.NONE, null, USER, "Service Desk", "help@example.com", true, false,
                 OutgoingServerSettings.DEFAULT_MAX_ATTACHMENT_BYTES, java.util.List.of(), false, 5, 5);
-        return SmtpTestEmail.to(recipient, settings, "<TEST.1@mailroom.local>");
+        return SmtpTestEmail.to(recipient, settings, "<TEST.1@mailroom.local>", "0123456789abcdef01234567");
     }
 
     static SmtpConnection smtp(int port, MailSecurity security, String password) {

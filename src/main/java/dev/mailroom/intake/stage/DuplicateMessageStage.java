@@ -13,7 +13,11 @@ import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.tickets.Ticket;
 import dev.mailroom.tickets.TicketService;
 
-/** "This email was processed before": one email sent to two desk mailboxes makes one ticket, not two. */
+/**
+ * "This email was processed before": one email sent to two desk mailboxes makes one ticket, not two. Only a copy that
+ * became a ticket or a reply counts; when the first copy was refused (by its mailbox's filter, say), the next copy is
+ * judged on its own, so the second desk still gets it.
+ */
 @Component
 public class DuplicateMessageStage implements IntakeStage {
 
@@ -39,7 +43,7 @@ public class DuplicateMessageStage implements IntakeStage {
         }
         List<InboundEmail> earlier = inbound.processedWithMessageId(messageId, context.inbound().id());
         if (earlier.isEmpty()) {
-            return StageResult.pass("no earlier email has Message-ID " + messageId);
+            return StageResult.pass("no earlier copy of Message-ID " + messageId + " became a ticket or a reply");
         }
         InboundEmail first = earlier.get(0);
         String detail = "Message-ID " + messageId + " was already handled as email #" + first.id() + " (mailbox #"

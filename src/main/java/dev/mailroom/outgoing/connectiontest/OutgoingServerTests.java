@@ -15,6 +15,7 @@ import dev.mailroom.connectiontest.SmtpConnectionTester;
 import dev.mailroom.connectiontest.StepResult;
 import dev.mailroom.connectiontest.StepStatus;
 import dev.mailroom.outgoing.OutgoingServerSettings;
+import dev.mailroom.outgoing.OwnMailSeal;
 import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.transport.OutgoingTransport;
 import dev.mailroom.transport.SmtpConnection;
@@ -30,12 +31,15 @@ public class OutgoingServerTests {
     private final GraphSendTester graphTester;
     private final AuditLog audit;
     private final MailIdentity identity;
+    private final OwnMailSeal seal;
 
-    OutgoingServerTests(SmtpConnectionTester tester, GraphSendTester graphTester, AuditLog audit, MailIdentity identity) {
+    OutgoingServerTests(SmtpConnectionTester tester, GraphSendTester graphTester, AuditLog audit, MailIdentity identity,
+            OwnMailSeal seal) {
         this.tester = tester;
         this.graphTester = graphTester;
         this.audit = audit;
         this.identity = identity;
+        this.seal = seal;
     }
 
     /**
@@ -48,7 +52,8 @@ public class OutgoingServerTests {
         if (testRecipient == null || testRecipient.isBlank()) {
             return graph ? graphTester.test(connection, settings.graphMailbox(), null) : tester.test(connection, null);
         }
-        SmtpTestEmail email = SmtpTestEmail.to(testRecipient.trim(), settings, newMessageId());
+        String messageId = newMessageId();
+        SmtpTestEmail email = SmtpTestEmail.to(testRecipient.trim(), settings, messageId, seal.of(messageId));
         ConnectionTestResult result = graph ? graphTester.test(connection, settings.graphMailbox(), email)
                 : tester.test(connection, email);
         audit.record(auditEntry(serverId, settings, email, result));

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import dev.mailroom.connectiontest.TestEmail;
 import dev.mailroom.outgoing.OutgoingServerSettings;
+import dev.mailroom.outgoing.OwnMailSeal;
 import dev.mailroom.outgoing.outbox.OutboundKind;
 import dev.mailroom.platform.MailIdentity;
 
@@ -20,12 +21,14 @@ import dev.mailroom.platform.MailIdentity;
  * marked as Mailroom's own automatic mail (our Message-ID domain and notification header, {@code Auto-Submitted}) so
  * that, delivered back into a desk mailbox, it ends as "System acknowledgment mail" instead of a ticket.
  */
-public record SmtpTestEmail(OutgoingServerSettings settings, String recipient, String messageId, String subject)
+public record SmtpTestEmail(OutgoingServerSettings settings, String recipient, String messageId, String subject,
+        String seal)
         implements TestEmail {
 
-    public static SmtpTestEmail to(String recipient, OutgoingServerSettings settings, String messageId) {
+    /** {@code seal}: this installation's {@link OwnMailSeal} of the Message-ID, so the email is known as ours if it comes back. */
+    public static SmtpTestEmail to(String recipient, OutgoingServerSettings settings, String messageId, String seal) {
         return new SmtpTestEmail(settings, recipient, messageId,
-                "Mailroom test email from the outgoing server '" + settings.name() + "'");
+                "Mailroom test email from the outgoing server '" + settings.name() + "'", seal);
     }
 
     @Override
@@ -49,6 +52,7 @@ public record SmtpTestEmail(OutgoingServerSettings settings, String recipient, S
         message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         message.setHeader(MailIdentity.NOTIFICATION_HEADER, OutboundKind.TEST_EMAIL.name());
+        message.setHeader(OwnMailSeal.HEADER, seal);
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("X-Auto-Response-Suppress", "All");
         message.setText("This is a test email from Mailroom, sent by Test Connection of the outgoing server '"

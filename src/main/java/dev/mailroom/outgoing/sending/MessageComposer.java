@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerSettings;
+import dev.mailroom.outgoing.OwnMailSeal;
 import dev.mailroom.outgoing.outbox.RecipientKind;
 import dev.mailroom.platform.ByteSizes;
 import dev.mailroom.platform.MailIdentity;
@@ -47,10 +48,12 @@ class MessageComposer {
 
     private final AttachmentRepository attachmentRows;
     private final AttachmentService attachments;
+    private final OwnMailSeal seal;
 
-    MessageComposer(AttachmentRepository attachmentRows, AttachmentService attachments) {
+    MessageComposer(AttachmentRepository attachmentRows, AttachmentService attachments, OwnMailSeal seal) {
         this.attachmentRows = attachmentRows;
         this.attachments = attachments;
+        this.seal = seal;
     }
 
     ComposedEmail compose(QueuedEmail email, OutgoingServer server, Map<QueuedRecipient, InternetAddress> recipients,
@@ -67,6 +70,7 @@ class MessageComposer {
         message.setSentDate(Date.from(email.createdAt()));
         threading(message, email);
         message.setHeader(MailIdentity.NOTIFICATION_HEADER, email.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        message.setHeader(OwnMailSeal.HEADER, seal.of(email.messageId()));
         if (email.automatic()) {
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setHeader("X-Auto-Response-Suppress", "All");

@@ -60,9 +60,9 @@ class LargeMessageTest {
             assertThat(attachment.size()).isEqualTo(ATTACHMENT_BYTES);
             assertThat(attachment.blob().key()).isEqualTo(expectedKey);
         });
-        // The peak also counts garbage not yet collected, so the bound leaves slack; holding the attachment or the
-        // message in memory would show as 50 MB (or the 68 MB of base64) and more.
-        assertThat(increaseMb).isLessThan(40);
+        // What this thread allocated is the proof: holding the attachment or the message in memory would allocate
+        // 50 MB (or the 68 MB of base64) and more. The heap's peak is only printed: it also counts the garbage of every
+        // other thread of the test JVM (the cached Spring contexts' pollers), which a loaded machine collects late.
         assertThat(allocatedMb).as("bytes allocated while parsing, in MB").isLessThan(40);
     }
 
