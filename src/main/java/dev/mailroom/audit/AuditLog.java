@@ -36,7 +36,7 @@ public class AuditLog implements BlobOwner {
 
     /** The same event happened again: count it on the existing entry. Returns false if that entry was purged. */
     public boolean repeat(long entryId) {
-        return repository.repeat(entryId, clock.instant(), null);
+        return repository.repeat(entryId, clock.instant(), null, null);
     }
 
     /**
@@ -44,7 +44,15 @@ public class AuditLog implements BlobOwner {
      * its trace if it says something new (the failure changed from "connection dropped" to "connection refused").
      */
     public boolean repeat(long entryId, TraceStep latest) {
-        return repository.repeat(entryId, clock.instant(), latest);
+        return repository.repeat(entryId, clock.instant(), latest, null);
+    }
+
+    /**
+     * As {@link #repeat(long, TraceStep)}, and the entry's message becomes {@code message} (a notification still
+     * deferred: its message names the next attempt).
+     */
+    public boolean repeat(long entryId, TraceStep latest, String message) {
+        return repository.repeat(entryId, clock.instant(), latest, message);
     }
 
     public Optional<AuditEntry> find(long id) {

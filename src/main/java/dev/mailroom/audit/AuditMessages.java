@@ -38,6 +38,11 @@ public final class AuditMessages {
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
 
+    // SEND_DEFERRED: the attempt failed in a way that may pass; the failed step and the server's answer, and when next.
+    public static String sendDeferred(String failure, String nextAttempt) {
+        return "Not sent yet, tried again at " + nextAttempt + ": " + failure;
+    }
+
     // SEND_IGNORED: why a recipient is left out, decided by the outgoing side's recipient gate.
     public static String recipientFiltered(String why) {
         return "Recipient matched spam/ignore filter: " + why;

@@ -64,7 +64,7 @@ class AuditRepository {
      * Counts one more occurrence of an entry's event, appending {@code latest} to its trace when it differs from the
      * last step there (up to {@link #MAX_TRACE_STEPS}); returns false if the entry no longer exists.
      */
-    boolean repeat(long id, Instant at, TraceStep latest) {
+    boolean repeat(long id, Instant at, TraceStep latest, String message) {
         Optional<AuditEntry> entry = latest == null ? Optional.empty() : findById(id);
         String trace = null;
         if (entry.isPresent()) {
@@ -77,8 +77,9 @@ class AuditRepository {
             }
         }
         return jdbc.sql("update audit_entry set repeat_count = repeat_count + 1, last_occurred_at = :at,"
-                        + " trace = coalesce(:trace, trace) where id = :id")
+                        + " trace = coalesce(:trace, trace), message = coalesce(:message, message) where id = :id")
                 .param("at", SqlTime.toSql(at))
+                .param("message", clip(message, 2000))
                 .param("trace", trace)
                 .param("id", id)
                 .update() == 1;

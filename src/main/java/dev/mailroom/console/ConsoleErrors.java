@@ -59,7 +59,8 @@ class ConsoleErrors {
     private static String problem(Model model, String title, String detail) {
         // an exception handler starts from an empty model: the layout's menu needs the operator again
         model.addAttribute(ConsoleModel.OPERATOR, ConsoleUser.current());
-        model.addAttribute("title", title);
+        // not "title": the layout's fragment parameter of that name would hide it (the page showed its own markup)
+        model.addAttribute("problemTitle", title);
         model.addAttribute("detail", detail);
         return VIEW;
     }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A saved Outgoing Email Server. The password is held only encrypted; {@link OutgoingServerConnections} decrypts it
- * for the moment a connection is made.
+ * A saved Outgoing Email Server with the last outcome of sending through it. The password is held only encrypted;
+ * {@link OutgoingServerConnections} decrypts it for the moment a connection is made.
  */
 public record OutgoingServer(long id, OutgoingServerSettings settings, String encryptedPassword, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, SendHealth lastSend) {
+
+    public OutgoingServer {
+        lastSend = lastSend == null ? SendHealth.NONE : lastSend;
+    }
 
     public String name() {
         return settings.name();

@@ -60,25 +60,25 @@ class OutgoingServerController {
 
     @GetMapping
     List<OutgoingServerView> list() {
-        return servers.list().stream().map(OutgoingServerView::of).toList();
+        return servers.list().stream().map(server -> OutgoingServerView.of(server, servers)).toList();
     }
 
     @GetMapping("/{id}")
     OutgoingServerView get(@PathVariable long id) {
-        return OutgoingServerView.of(servers.get(id));
+        return OutgoingServerView.of(servers.get(id), servers);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an outgoing server; the first one becomes the default")
     OutgoingServerView create(@Valid @RequestBody OutgoingServerRequest request) {
-        return OutgoingServerView.of(servers.create(request));
+        return OutgoingServerView.of(servers.create(request), servers);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a server's settings; leave the password out to keep the stored one")
     OutgoingServerView update(@PathVariable long id, @Valid @RequestBody OutgoingServerRequest request) {
-        return OutgoingServerView.of(servers.update(id, request));
+        return OutgoingServerView.of(servers.update(id, request), servers);
     }
 
     @DeleteMapping("/{id}")

@@ -90,7 +90,7 @@ public class OutgoingServerRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         insertFilter(id, settings.filterEntries());
-        return new OutgoingServer(id, settings, encryptedPassword, now, now);
+        return new OutgoingServer(id, settings, encryptedPassword, now, now, SendHealth.NONE);
     }
 
     public void update(long id, OutgoingServerSettings settings, String encryptedPassword) {
@@ -113,6 +113,23 @@ public class OutgoingServerRepository {
                 .update();
         jdbc.sql("delete from outgoing_server_filter where server_id = :id").param("id", id).update();
         insertFilter(id, settings.filterEntries());
+    }
+
+    /** The server accepted a message at {@code at}: it is "ready" again unless a later failure is recorded. */
+    public void recordSent(long id, Instant at) {
+        jdbc.sql("update outgoing_server set last_sent_at = :at where id = :id and (last_sent_at is null or last_sent_at < :at)")
+                .param("at", SqlTime.toSql(at))
+                .param("id", id)
+                .update();
+    }
+
+    /** Sending through the server failed at {@code at} (connecting, signing in, the message refused): "failing". */
+    public void recordSendFailure(long id, String error, Instant at) {
+        jdbc.sql("update outgoing_server set last_send_error = :error, last_send_error_at = :at where id = :id")
+                .param("error", dev.mailroom.platform.Texts.clip(error, 2000))
+                .param("at", SqlTime.toSql(at))
+                .param("id", id)
+                .update();
     }
 
     /** Deletes the server with its filter; mailboxes that used it fall back to the default server. */
@@ -203,6 +220,8 @@ public class OutgoingServerRepository {
                 rs.getInt("read_timeout_seconds"),
                 OutgoingTransport.valueOf(rs.getString("transport")));
         return new OutgoingServer(rs.getLong("id"), settings, rs.getString("password_encrypted"),
-                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"));
+                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "updated_at"),
+                new SendHealth(SqlTime.instant(rs, "last_sent_at"), rs.getString("last_send_error"),
+                        SqlTime.instant(rs, "last_send_error_at")));
     }
 }

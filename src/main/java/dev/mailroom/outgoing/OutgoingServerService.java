@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mailroom.oauth.OAuthConfigurations;
+import dev.mailroom.oauth.OAuthServerRef;
 import dev.mailroom.secrets.SecretBox;
 import dev.mailroom.secrets.StoredPasswords;
 import dev.mailroom.transport.SmtpAuthentication;
@@ -26,10 +28,38 @@ public class OutgoingServerService {
 
     private final OutgoingServerRepository servers;
     private final SecretBox secrets;
+    private final OAuthConfigurations oauth;
 
-    OutgoingServerService(OutgoingServerRepository servers, SecretBox secrets) {
+    OutgoingServerService(OutgoingServerRepository servers, SecretBox secrets, OAuthConfigurations oauth) {
         this.servers = servers;
         this.secrets = secrets;
+        this.oauth = oauth;
+    }
+
+    /**
+     * What keeps the server from sending, in the admin's words, or empty: its settings' causes
+     * ({@link OutgoingServer#whyNotReady()}), and a server switched to OAuth 2.0 that has no OAuth 2.0 configuration.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotReady(OutgoingServer server) {
+        Optional<String> why = server.whyNotReady();
+        if (why.isPresent() || server.settings().authentication() != SmtpAuthentication.OAUTH2) {
+            return why;
+        }
+        if (oauth.find(OAuthServerRef.outgoing(server.id())).isEmpty()) {
+            return Optional.of("the outgoing server '" + server.name() + "' signs in with OAuth 2.0, but OAuth 2.0 is "
+                    + "not configured for it; open its OAuth 2.0 page, enter the configuration and click Authorize");
+        }
+        return Optional.empty();
+    }
+
+    /** NOT_READY when {@link #whyNotReady(OutgoingServer)} names a cause, else FAILING or READY by its last send. */
+    @Transactional(readOnly = true)
+    public SendStatus sendStatus(OutgoingServer server) {
+        if (whyNotReady(server).isPresent()) {
+            return SendStatus.NOT_READY;
+        }
+        return server.lastSend().failing() ? SendStatus.FAILING : SendStatus.READY;
     }
 
     @Transactional(readOnly = true)

@@ -148,6 +148,25 @@ abstract class AuditContract {
     }
 
     @Test
+    void aDeferredNotificationIsCountedOnOneEntryWhoseMessageNamesTheNextAttempt() {
+        long deferred = audit.record(NewAuditEntry.of(AuditStatus.SEND_DEFERRED)
+                .message(AuditMessages.sendDeferred("connection refused", "2026-12-08 00:00:30 UTC"))
+                .step("attempt", "deferred", "connection refused"));
+
+        assertThat(audit.repeat(deferred, new TraceStep("attempt", "deferred", "connection refused"),
+                AuditMessages.sendDeferred("connection refused", "2026-12-08 00:01:30 UTC"))).isTrue();
+
+        AuditEntry entry = audit.find(deferred).orElseThrow();
+        assertThat(entry.repeatCount()).isEqualTo(2);
+        assertThat(entry.message()).isEqualTo("Not sent yet, tried again at 2026-12-08 00:01:30 UTC: connection refused");
+        assertThat(entry.trace()).as("the same failure adds no step").hasSize(1);
+        assertThat(entry.status().isFinal()).isFalse();
+        assertThat(entry.statusLabel()).isEqualTo("SEND DEFERRED");
+        assertThat(api.admin().get("/api/audit?status=SEND_DEFERRED").get("items").valueStream()
+                .map(item -> item.get("id").asLong()).toList()).contains(deferred);
+    }
+
+    @Test
     void rawEmailDownloads() throws Exception {
         String raw = "From: a@x.test\r\nSubject: hi\r\nMessage-ID: <r@x.test>\r\n\r\nbody\r\n";
         BlobRef ref = blobs.put(new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));

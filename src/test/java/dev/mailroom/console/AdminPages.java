@@ -30,6 +30,12 @@ public class AdminPages {
         return parse(MockMvcRequestBuilders.get(path));
     }
 
+    /** A page answered with another status than 200 (a problem page: 400, 404). */
+    public Document get(String path, int expectedStatus) throws Exception {
+        return Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get(path).with(ADMIN))
+                .andExpect(status().is(expectedStatus)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
     /** The part of a page htmx asks for (with its header). */
     public Document getFragment(String path) throws Exception {
         return parse(MockMvcRequestBuilders.get(path).header("HX-Request", "true"));

@@ -41,6 +41,10 @@ import dev.mailroom.testing.Api;
 import dev.mailroom.lookups.LookupDetails;
 import dev.mailroom.lookups.LookupKind;
 import dev.mailroom.lookups.LookupService;
+import dev.mailroom.outgoing.outbox.NewOutboundEmail;
+import dev.mailroom.outgoing.outbox.OutboundKind;
+import dev.mailroom.outgoing.outbox.OutboundRecipient;
+import dev.mailroom.outgoing.outbox.Outbox;
 import dev.mailroom.outgoing.sending.OutboxSender;
 import dev.mailroom.tickets.TicketService;
 import dev.mailroom.users.DeskUser;
@@ -56,7 +60,8 @@ import dev.mailroom.users.UserService;
  * ignored email's entry links to, and the email reprocessed into a ticket. Then one walk per FAQ question a screen
  * answers (each method names its question): a mailbox on a wrong port, guests refused, a domain on the Ignore list
  * (Reprocess all with its progress), a mailbox's default group and category, a missing attachment, an SMTP server on a
- * wrong port or without Reply-To, and a reply that reaches the requester's mailbox and is SENT. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
+ * wrong port or without Reply-To, a reply that reaches the requester's mailbox and is SENT, and a notification through
+ * an unreachable server, SEND DEFERRED in the audit within seconds. Skipped, saying why, where Debian's chromium and chromium-driver are not installed ({@code .ci/run}
  * installs them).
  */
 @ConsoleTest
@@ -83,6 +88,8 @@ class ConsoleBrowserTest {
     TicketService tickets;
     @Autowired
     OutboxSender outboxSender;
+    @Autowired
+    Outbox outbox;
 
     ConsoleBrowser browser;
     IntakeHarness.Desk desk;
@@ -558,6 +565,51 @@ class ConsoleBrowserTest {
         browser.find("#apply-filters").click();
         assertThat(browser.await("#results tbody tr[data-status=SENT]").getText()).contains("ann@customer.test", vpnTicket);
         browser.screenshot("29-audit-sent-reply");
+    }
+
+    /**
+     * FAQ: Why are all outgoing emails failing with a connection error? (issue 18) A notification through a server
+     * nobody answers: within seconds of the failed attempt its SEND DEFERRED entry is on screen, three clicks from the
+     * Email Audit, with the step, the server's answer and the next attempt; the server list says failing.
+     */
+    @Test
+    @Order(15)
+    void aNotificationThroughAnUnreachableServerIsSendDeferredInTheAuditWithinSeconds() throws Exception {
+        int port = closedPort();
+        var created = api.admin().post("/api/outgoing-servers", java.util.Map.of("name", "Relay nobody answers",
+                "host", "127.0.0.1", "port", port, "security", "NONE", "authentication", "NONE",
+                "fromAddress", "desk@example.com", "replyToAddress", "desk@example.com", "defaultServer", false));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.get("id").asLong();
+        outbox.enqueue(new NewOutboundEmail(OutboundKind.ACKNOWLEDGMENT, null, null, null, id,
+                List.of(OutboundRecipient.to("zoe@customer.test")), "<browser-deferred@mailroom.local>", null, List.of(),
+                "Your request was received", "Hello", null, List.of()));
+        browser.open(api.baseUrl() + "/admin/email-audit");
+        browser.await("#audit-filters");
+
+        outboxSender.sendDue();
+        long failedAt = System.nanoTime();
+
+        new Select(browser.find("select#status")).selectByVisibleText("SEND DEFERRED");
+        browser.find("#apply-filters").click();
+        WebElement row = browser.await("#results tbody tr[data-status=SEND_DEFERRED]");
+        assertThat(row.getText()).contains("zoe@customer.test", "Relay nobody answers");
+        row.findElement(By.cssSelector("td a")).click();
+        browser.await("#trace");
+        String message = browser.find("#entry-message").getText();
+        long seconds = (System.nanoTime() - failedAt) / 1_000_000_000;
+
+        assertThat(browser.find("#entry-status").getText()).isEqualTo("SEND DEFERRED");
+        assertThat(message).startsWith("Not sent yet, tried again at ")
+                .contains("Connection to smtp://127.0.0.1:" + port, "connection refused", "Check the host, port");
+        assertThat(seconds).as("on screen within 10 s of the failed attempt").isLessThanOrEqualTo(10);
+        browser.screenshot("30-audit-send-deferred-entry");
+
+        browser.open(api.baseUrl() + "/admin/outgoing-email-servers");
+        WebElement server = browser.await("#server-" + id);
+        assertThat(server.findElement(By.cssSelector(".send-status")).getText()).isEqualTo("failing");
+        assertThat(server.findElement(By.cssSelector(".last-send-error")).getText()).contains("connection refused");
+        browser.screenshot("31-outgoing-server-failing");
     }
 
     private static int closedPort() throws IOException {

@@ -68,6 +68,31 @@ class ConsoleErrorPageTest {
         assertThat(Jsoup.parse(answer.body()).select("#problem").text()).contains("its security token expired");
     }
 
+    @Test
+    void anUnknownAddressIsAConsolePageButStaysJsonUnderTheApi() throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/admin/no-such-screen")).GET());
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        Document document = Jsoup.parse(page.body());
+        assertThat(document.title()).isEqualTo("Not found · Mailroom");
+        assertThat(document.select("h1").text()).isEqualTo("Not found");
+        assertThat(document.select("#problem").text()).isEqualTo("The page /admin/no-such-screen does not exist");
+        assertThat(document.select("nav.sidebar")).as("the console's menu, to go on from").isNotEmpty();
+
+        HttpResponse<String> top = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/no-such-page")).GET());
+        assertThat(top.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(top.body()).select("h1").text()).isEqualTo("Not found");
+
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/no-such-resource"))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(404);
+        assertThat(json.headers().firstValue("Content-Type").orElse("")).contains("json");
+
+        HttpResponse<String> css = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/assets/console.css")).GET());
+        assertThat(css.statusCode()).as("static files are still served").isEqualTo(200);
+    }
+
     private String csrfToken() throws Exception {
         HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/admin/users/new")).GET());
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());

@@ -118,10 +118,13 @@ class OAuthSmtpTest {
         Api.Response created = api.admin().post("/api/outgoing-servers", body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.get("id").asLong();
-        assertThat(created.get("ready").asBoolean()).isTrue();
+        // switched to OAuth 2.0 but without its configuration yet, it cannot send (issue 18: it used to say "ready")
+        assertThat(created.get("ready").asBoolean()).isFalse();
+        assertThat(created.get("notReadyReason").asText()).contains("OAuth 2.0 is not configured");
 
         String path = "/api/outgoing-servers/" + id + "/oauth";
         assertThat(api.admin().put(path, provider.configuration(api.baseUrl(), SMTP_SCOPE)).status()).isEqualTo(200);
+        assertThat(api.admin().get("/api/outgoing-servers/" + id).get("ready").asBoolean()).isTrue();
         URI back = provider.signIn(api.admin().post(path + "/authorize", Map.of()).get("authorizationUrl").asText());
         assertThat(api.anonymous().getText("/oauth/callback?" + back.getRawQuery()).status()).isEqualTo(200);
         String token = secrets.decrypt(jdbc.sql("select access_token_encrypted from oauth_client "

@@ -1,11 +1,17 @@
 package dev.mailroom.console.audit;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,9 +46,16 @@ class EmailAuditListController {
     }
 
     @GetMapping
-    String list(@ModelAttribute("filter") EmailAuditFilter filter, BindingResult errors, Model model) {
+    String list(@ModelAttribute("filter") EmailAuditFilter filter, BindingResult errors, Model model,
+            HttpServletResponse response) {
         if (filter.rangeReversed()) {
             errors.rejectValue("to", "range", "must be on or after From");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        errors.getFieldErrors().forEach(error -> problems.putIfAbsent(error.getField(), inWords(error)));
+        model.addAttribute("filterProblems", problems);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         model.addAttribute("events", AuditEvent.values());
         model.addAttribute("incomingStatuses", statusesOf(AuditEvent.INCOMING));
@@ -61,6 +74,25 @@ class EmailAuditListController {
             }
         }
         return "console/audit/list";
+    }
+
+    /**
+     * A filter value of the wrong kind ({@code ?status=FOO}, {@code ?from=soon}) in words, with what may be chosen,
+     * never Spring's conversion message.
+     */
+    static String inWords(FieldError error) {
+        if (!error.isBindingFailure()) {
+            return error.getDefaultMessage();
+        }
+        String value = String.valueOf(error.getRejectedValue());
+        return switch (error.getField()) {
+            case "status" -> value + " is not an audit status; choose one of " + Arrays.stream(AuditStatus.values())
+                    .map(AuditStatus::name).collect(Collectors.joining(", "));
+            case "event" -> value + " is not an audit event; choose INCOMING or OUTGOING";
+            case "from", "to" -> value + " is not a day; write it as 2026-01-31";
+            case "page" -> value + " is not a page number";
+            default -> value + " is not a valid " + error.getField();
+        };
     }
 
     private static List<AuditStatus> statusesOf(AuditEvent event) {

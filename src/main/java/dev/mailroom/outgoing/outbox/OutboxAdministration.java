@@ -72,7 +72,7 @@ class OutboxAdministration {
         }
         int updated = jdbc.sql("""
                 update outbox_email set state = 'PENDING', attempts = 0, next_attempt_at = :now, retry_since = :now,
-                    last_error = null, finished_at = null
+                    last_error = null, finished_at = null, deferred_audit_id = null
                 where id = :id and state in ('PENDING', 'DONE')""")
                 .param("now", SqlTime.toSql(SqlTime.now()))
                 .param("id", id)

@@ -97,7 +97,7 @@ class OutboxQueue {
     boolean markDone(long id, String node, int attempts, String lastError, Instant now) {
         return jdbc.sql("""
                 update outbox_email set state = 'DONE', claimed_by = null, claimed_at = null, finished_at = :now,
-                    attempts = :attempts, last_error = :error
+                    attempts = :attempts, last_error = :error, deferred_audit_id = null
                 where id = :id and state = 'SENDING' and claimed_by = :node""")
                 .param("now", SqlTime.toSql(now))
                 .param("attempts", attempts)
@@ -107,13 +107,17 @@ class OutboxQueue {
                 .update() == 1;
     }
 
-    /** A temporary failure: back to PENDING until {@code nextAttempt}. False if the claim was lost. */
-    boolean retryLater(long id, String node, int attempts, String lastError, Instant nextAttempt) {
+    /**
+     * A temporary failure: back to PENDING until {@code nextAttempt}, its SEND_DEFERRED audit entry remembered. False
+     * if the claim was lost.
+     */
+    boolean retryLater(long id, String node, int attempts, String lastError, Instant nextAttempt, Long deferredAuditId) {
         return jdbc.sql("""
                 update outbox_email set state = 'PENDING', claimed_by = null, claimed_at = null, attempts = :attempts,
-                    last_error = :error, next_attempt_at = :next
+                    last_error = :error, next_attempt_at = :next, deferred_audit_id = :deferred
                 where id = :id and state = 'SENDING' and claimed_by = :node""")
                 .param("attempts", attempts)
+                .param("deferred", deferredAuditId)
                 .param("error", Texts.clip(lastError, 2000))
                 .param("next", SqlTime.toSql(nextAttempt))
                 .param("id", id)
@@ -128,7 +132,8 @@ class OutboxQueue {
                 nullableLong(rs, "outgoing_server_id"), rs.getString("message_id"), rs.getString("in_reply_to"),
                 rs.getString("references_header"), rs.getString("subject"), rs.getString("body_text"),
                 rs.getString("body_html"), rs.getBoolean("automatic"), rs.getInt("attempts"),
-                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "retry_since"), recipients, attachments);
+                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "retry_since"), recipients, attachments,
+                nullableLong(rs, "deferred_audit_id"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

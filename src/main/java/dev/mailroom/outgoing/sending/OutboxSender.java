@@ -204,6 +204,11 @@ public class OutboxSender {
         ComposedEmail composed = composer.compose(email, server, addresses, link.session());
         report.attempted();
         SendResult result = link.send(composed.message(), composed.recipients());
+        if (result.acceptedAny()) {
+            report.serverAccepted();
+        } else if (result.messageFailure() != null) {
+            report.serverFailed(result.messageFailure().description());
+        }
         String sent = composed.leftOut().isEmpty() ? SendMessages.SENT
                 : SendMessages.SENT + "; " + String.join("; ", composed.leftOut());
         for (Map.Entry<QueuedRecipient, InternetAddress> entry : addresses.entrySet()) {

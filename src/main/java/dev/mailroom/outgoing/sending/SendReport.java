@@ -21,6 +21,8 @@ final class SendReport {
     private String temporaryFailure;
     private String emptyRecipientList;
     private boolean attempted;
+    private boolean serverAccepted;
+    private String serverFailure;
 
     void sent(QueuedRecipient recipient, String message) {
         outcomes.add(new Outcome(recipient, "SENT", AuditStatus.SENT, message));
@@ -47,6 +49,24 @@ final class SendReport {
     /** The server was asked (or was tried), so this counts as an attempt. */
     void attempted() {
         attempted = true;
+    }
+
+    /** The server took the message for at least one recipient: it works. */
+    void serverAccepted() {
+        serverAccepted = true;
+    }
+
+    /** The server (or the way to it) failed the whole message: connecting, signing in, or a refusal of the message. */
+    void serverFailed(String description) {
+        serverFailure = description;
+    }
+
+    boolean wasAcceptedByServer() {
+        return serverAccepted;
+    }
+
+    String serverFailure() {
+        return serverFailure;
     }
 
     void step(String stage, String verdict, String detail) {

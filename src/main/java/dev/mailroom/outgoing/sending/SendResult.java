@@ -43,6 +43,15 @@ final class SendResult {
         return serverAnswer;
     }
 
+    /** Why the whole message failed (connecting, signing in, MAIL FROM, DATA), or null. */
+    SmtpFailure messageFailure() {
+        return messageFailure;
+    }
+
+    boolean acceptedAny() {
+        return !accepted.isEmpty();
+    }
+
     boolean accepted(String address) {
         return accepted.contains(key(address));
     }

@@ -94,12 +94,13 @@ class ConsoleEmailAuditTest {
                 .contains("Late " + tag).doesNotContain("Next " + tag);
         assertThat(pages.get("/admin/email-audit?from=2026-03-10&to=2026-03-11&subject=" + tag).select("#results tbody tr")).hasSize(2);
 
-        Document reversed = pages.get("/admin/email-audit?from=2026-03-11&to=2026-03-10");
+        Document reversed = pages.get("/admin/email-audit?from=2026-03-11&to=2026-03-10", 400);
         assertThat(reversed.select("label:has(#to) .field-error").text()).isEqualTo("must be on or after From");
         assertThat(reversed.select("#results")).isEmpty();
 
-        Document badStatus = pages.get("/admin/email-audit?status=NOT_A_STATUS");
+        Document badStatus = pages.get("/admin/email-audit?status=NOT_A_STATUS", 400);
         assertThat(badStatus.select(".field-error").text()).isNotBlank();
+        assertThat(badStatus.select("#results")).isEmpty();
     }
 
     @Test

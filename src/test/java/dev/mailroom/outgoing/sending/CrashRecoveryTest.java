@@ -55,10 +55,10 @@ class CrashRecoveryTest {
             assertThat(received.data()).contains("Message-ID: " + abandoned);
         });
         assertThat(fixtures.state(abandoned)).isEqualTo("DONE");
-        assertThat(fixtures.auditOf(abandoned)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+        assertThat(fixtures.finalAuditOf(abandoned)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
         assertThat(fixtures.state(stillHeld)).isEqualTo("SENDING");
-        assertThat(fixtures.auditOf(stillHeld)).isEmpty();
-        assertThat(fixtures.auditOf(done)).isEmpty();
+        assertThat(fixtures.finalAuditOf(stillHeld)).isEmpty();
+        assertThat(fixtures.finalAuditOf(done)).isEmpty();
     }
 
     @Test
@@ -76,7 +76,7 @@ class CrashRecoveryTest {
 
         assertThat(smtp.received()).hasSize(60);
         assertThat(smtp.received()).extracting(r -> r.recipients().get(0)).doesNotHaveDuplicates();
-        ids.forEach(id -> assertThat(fixtures.auditOf(id)).hasSize(1));
+        ids.forEach(id -> assertThat(fixtures.finalAuditOf(id)).hasSize(1));
     }
 
     private void claim(String messageId, String node, Duration ago) {

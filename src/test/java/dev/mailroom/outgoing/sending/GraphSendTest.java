@@ -89,7 +89,7 @@ class GraphSendTest {
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
         assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "bob@example.com=SENT");
-        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsOnly(AuditStatus.SENT);
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status).containsOnly(AuditStatus.SENT);
         List<LoggedRequest> calls = graph.wireMock().findAll(postRequestedFor(urlPathEqualTo(userPath(mailbox, "/sendMail"))));
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.getHeader("Content-Type")).startsWith("text/plain");
@@ -113,13 +113,13 @@ class GraphSendTest {
 
         assertThat(fixtures.state(messageId)).isNotEqualTo("DONE");
         assertThat(fixtures.lastError(messageId)).contains("429 ApplicationThrottled", "MailboxConcurrency");
-        assertThat(fixtures.auditOf(messageId)).isEmpty();
+        assertThat(fixtures.finalAuditOf(messageId)).isEmpty();
 
         fixtures.makeDue(messageId);
         sender.sendDue();
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
-        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
         graph.wireMock().verify(2, postRequestedFor(urlPathEqualTo(userPath(mailbox, "/sendMail"))));
     }
 
@@ -133,7 +133,7 @@ class GraphSendTest {
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
         assertThat(fixtures.attempts(messageId)).isEqualTo(1);
-        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(entry -> {
+        assertThat(fixtures.finalAuditOf(messageId)).singleElement().satisfies(entry -> {
             assertThat(entry.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(entry.message()).contains("Microsoft Graph as " + mailbox, "403 ErrorAccessDenied",
                     "Access is denied", "Mail.Send");

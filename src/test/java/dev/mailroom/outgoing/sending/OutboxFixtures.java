@@ -12,6 +12,7 @@ import dev.mailroom.audit.AuditEntry;
 import dev.mailroom.audit.AuditEvent;
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditQuery;
+import dev.mailroom.audit.AuditStatus;
 import dev.mailroom.outgoing.OutgoingServer;
 import dev.mailroom.outgoing.OutgoingServerRepository;
 import dev.mailroom.outgoing.outbox.NewOutboundEmail;
@@ -107,9 +108,34 @@ class OutboxFixtures {
                 .param("value", sqlValue).param("id", messageId).update();
     }
 
-    List<AuditEntry> auditOf(String messageId) {
+    /**
+     * The final OUTGOING entries of an email (SENT, SEND_FAILED, SEND_IGNORED: exactly one per recipient once it is
+     * done). SEND_DEFERRED is left out: it is not final, it says a failed attempt will be tried again, and
+     * {@link #deferredOf} asserts it where a test's attempt fails temporarily.
+     */
+    List<AuditEntry> finalAuditOf(String messageId) {
+        return allAuditOf(messageId).stream().filter(entry -> entry.status().isFinal()).toList();
+    }
+
+    /** The SEND_DEFERRED entries of an email: one per run of temporary failures. */
+    List<AuditEntry> deferredOf(String messageId) {
+        return allAuditOf(messageId).stream().filter(entry -> entry.status() == AuditStatus.SEND_DEFERRED).toList();
+    }
+
+    List<AuditEntry> allAuditOf(String messageId) {
         return audit.search(new AuditQuery(AuditEvent.OUTGOING, List.of(), null, null, null, null, null, null,
                 messageId, null), PageRequest.of(0, 200)).items();
+    }
+
+    /** Whether the email remembers a SEND_DEFERRED entry of a current run of failures. */
+    boolean inDeferredRun(String messageId) {
+        return jdbc.sql("select count(*) from outbox_email where message_id = :id and deferred_audit_id is not null")
+                .param("id", messageId).query(Integer.class).single() == 1;
+    }
+
+    /** The server as stored now, with its last send outcome. */
+    OutgoingServer reload(OutgoingServer server) {
+        return servers.findById(server.id()).orElseThrow();
     }
 
     JdbcClient jdbc() {

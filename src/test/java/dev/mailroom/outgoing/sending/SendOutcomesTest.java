@@ -67,7 +67,7 @@ class SendOutcomesTest {
         assertThat(smtp.received()).hasSize(ids.size())
                 .extracting(received -> received.recipients().get(0)).doesNotHaveDuplicates();
         ids.forEach(id -> assertThat(fixtures.state(id)).isEqualTo("DONE"));
-        ids.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT));
+        ids.forEach(id -> assertThat(fixtures.finalAuditOf(id)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT));
     }
 
     @Test
@@ -95,7 +95,7 @@ class SendOutcomesTest {
 
         assertThat(smtp.received()).singleElement()
                 .satisfies(received -> assertThat(received.recipients()).containsExactly("ann@example.com"));
-        List<AuditEntry> entries = fixtures.auditOf(messageId);
+        List<AuditEntry> entries = fixtures.finalAuditOf(messageId);
         assertThat(entries).filteredOn(e -> e.recipients().equals("ann@example.com")).singleElement()
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(AuditStatus.SENT);
@@ -121,7 +121,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).contains("554 5.7.1 Message rejected as spam");
         });
@@ -137,7 +137,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).hasSize(2).allSatisfy(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).hasSize(2).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).contains("MAIL FROM", "550 5.7.60 Client does not have permissions to send as this sender");
         });
@@ -157,7 +157,12 @@ class SendOutcomesTest {
         assertThat(fixtures.lastError(messageId)).contains("451 4.3.0");
         assertThat(fixtures.column(messageId, "next_attempt_at", java.time.OffsetDateTime.class).toInstant())
                 .isAfter(SqlTime.now().plusMillis(500));
-        assertThat(fixtures.auditOf(messageId)).as("no final entry while retrying").isEmpty();
+        assertThat(fixtures.finalAuditOf(messageId)).as("no final entry while retrying").isEmpty();
+        assertThat(fixtures.deferredOf(messageId)).singleElement().satisfies(e -> {
+            assertThat(e.message()).startsWith("Not sent yet, tried again at ")
+                    .contains("at MAIL FROM", "451 4.3.0 Mail server temporarily rejected message");
+            assertThat(e.recipients()).isEqualTo("ann@example.com");
+        });
         assertThat(smtp.received()).isEmpty();
 
         sender.sendDue();
@@ -168,7 +173,8 @@ class SendOutcomesTest {
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
         assertThat(fixtures.attempts(messageId)).isEqualTo(2);
-        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+        assertThat(fixtures.deferredOf(messageId)).as("the deferral stays, as history").hasSize(1);
         assertThat(smtp.received()).hasSize(1);
     }
 
@@ -190,7 +196,7 @@ class SendOutcomesTest {
         assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipients)
                 .containsExactly(List.of("ann@example.com"), List.of("busy@example.com"));
         assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "busy@example.com=SENT");
-        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsOnly(AuditStatus.SENT).hasSize(2);
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status).containsOnly(AuditStatus.SENT).hasSize(2);
     }
 
     @Test
@@ -205,14 +211,14 @@ class SendOutcomesTest {
 
         assertThat(fixtures.state(messageId)).isEqualTo("PENDING");
         assertThat(fixtures.lastError(messageId)).containsIgnoringCase("timeout").contains("127.0.0.1:" + smtp.port());
-        assertThat(fixtures.auditOf(messageId)).isEmpty();
+        assertThat(fixtures.finalAuditOf(messageId)).isEmpty();
 
         smtp.hang(false);
         fixtures.makeDue(messageId);
         sender.sendDue();
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
-        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SENT);
     }
 
     @Test
@@ -245,7 +251,7 @@ class SendOutcomesTest {
                 assertThat(fixtures.state(id)).isEqualTo("PENDING");
                 assertThat(fixtures.lastError(id)).startsWith("No answer from smtp://127.0.0.1:" + smtp.port())
                         .contains("read timeout");
-                assertThat(fixtures.auditOf(id)).as("no final entry while retrying").isEmpty();
+                assertThat(fixtures.finalAuditOf(id)).as("no final entry while retrying").isEmpty();
             });
         }
 
@@ -253,7 +259,7 @@ class SendOutcomesTest {
         stuck.forEach(fixtures::makeDue);
         sender.sendDue();
 
-        stuck.forEach(id -> assertThat(fixtures.auditOf(id)).extracting(AuditEntry::status)
+        stuck.forEach(id -> assertThat(fixtures.finalAuditOf(id)).extracting(AuditEntry::status)
                 .containsExactly(AuditStatus.SENT));
         assertThat(smtp.received()).hasSize(5);
     }
@@ -268,7 +274,7 @@ class SendOutcomesTest {
         sender.sendDue();
 
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
-        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).contains("421 4.7.0 Too many connections", "gave up after 1 attempts over 24 h");
         });
@@ -285,7 +291,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).contains("Authentication failed", "535 5.7.8", "App Password")
                     .doesNotContain("wrong-password");
@@ -303,7 +309,108 @@ class SendOutcomesTest {
 
         assertThat(fixtures.state(messageId)).isEqualTo("PENDING");
         assertThat(fixtures.lastError(messageId)).contains("connection refused", "Check the host, port and security type");
-        assertThat(fixtures.auditOf(messageId)).isEmpty();
+        assertThat(fixtures.finalAuditOf(messageId)).isEmpty();
+    }
+
+    /**
+     * Issue 18: nothing listens on the server's port. Within the first run the admin sees a SEND_DEFERRED entry (the
+     * step, the answer, the next attempt) and the server failing; further failures of the outage count on that one
+     * entry; once the server answers again the email is SENT, the server ready, and each recipient has exactly one
+     * final entry.
+     */
+    @Test
+    void outageIsVisibleAtTheFirstFailedAttemptAsOneDeferredEntryAndTheServerFailingUntilItSendsAgain() {
+        int port = ScriptedSmtpServer.freePort();
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(port));
+        String messageId = fixtures.enqueue(server, "ann@example.com", "bob@example.com");
+
+        Instant before = Instant.now();
+        sender.sendDue();
+
+        Instant next = fixtures.column(messageId, "next_attempt_at", java.time.OffsetDateTime.class).toInstant();
+        String nextInUtc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC).format(next);
+        AuditEntry deferred = fixtures.deferredOf(messageId).get(0);
+        assertThat(fixtures.deferredOf(messageId)).hasSize(1);
+        assertThat(deferred.status().label()).isEqualTo("SEND DEFERRED");
+        assertThat(deferred.message()).isEqualTo(AuditMessages.sendDeferred(fixtures.lastError(messageId), nextInUtc + " UTC"))
+                .contains("Connection to smtp://127.0.0.1:" + port, "connection refused", "Check the host, port");
+        assertThat(deferred.recipients()).isEqualTo("ann@example.com, bob@example.com");
+        assertThat(deferred.serverName()).isEqualTo(server.name());
+        assertThat(deferred.occurredAt()).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(deferred.trace()).last().satisfies(step -> {
+            assertThat(step.stage()).isEqualTo("attempt");
+            assertThat(step.verdict()).isEqualTo("deferred");
+            assertThat(step.detail()).contains("connection refused");
+        });
+        assertThat(fixtures.finalAuditOf(messageId)).as("SEND_DEFERRED is not final").isEmpty();
+        assertThat(fixtures.reload(server).lastSend()).satisfies(last -> {
+            assertThat(last.failing()).isTrue();
+            assertThat(last.lastSendError()).contains("connection refused");
+            assertThat(last.lastSendErrorAt()).isAfterOrEqualTo(before.minusSeconds(1));
+            assertThat(last.lastSentAt()).isNull();
+        });
+
+        fixtures.makeDue(messageId);
+        sender.sendDue();
+        fixtures.makeDue(messageId);
+        sender.sendDue();
+
+        assertThat(fixtures.deferredOf(messageId)).as("one entry per outage, not one per retry").singleElement()
+                .satisfies(e -> {
+                    assertThat(fixtures.attempts(messageId)).isGreaterThanOrEqualTo(3);
+                    assertThat(e.repeatCount()).as("every failed attempt counted").isEqualTo(fixtures.attempts(messageId));
+                    assertThat(e.trace()).filteredOn(step -> step.verdict().equals("deferred")).hasSize(1);
+                });
+
+        try (ScriptedSmtpServer back = ScriptedSmtpServer.start(port)) {
+            fixtures.makeDue(messageId);
+            sender.sendDue();
+
+            assertThat(back.received()).hasSize(1);
+        }
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT", "bob@example.com=SENT");
+        assertThat(fixtures.finalAuditOf(messageId)).as("exactly one final status per recipient")
+                .extracting(AuditEntry::recipients, AuditEntry::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ann@example.com", AuditStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple("bob@example.com", AuditStatus.SENT));
+        assertThat(fixtures.deferredOf(messageId)).hasSize(1);
+        assertThat(fixtures.reload(server).lastSend()).satisfies(last -> {
+            assertThat(last.failing()).isFalse();
+            assertThat(last.lastSentAt()).isAfter(last.lastSendErrorAt());
+        });
+    }
+
+    @Test
+    void aRecipientRefusedFor550LeavesTheServerReady() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyToRecipient("gone@example.com", "550 5.1.1 <gone@example.com>: User unknown");
+        fixtures.enqueue(server, "gone@example.com");
+
+        sender.sendDue();
+
+        assertThat(fixtures.reload(server).lastSend().failing()).as("one recipient's refusal is not the server failing")
+                .isFalse();
+    }
+
+    @Test
+    void givingUpEndsTheRunWithOneFinalEntryAfterItsDeferredOne() {
+        OutgoingServer server = fixtures.server(new OutgoingServerSpec(smtp.port()));
+        smtp.replyAlways("MAIL", "421 4.7.0 Too many connections, try later");
+        String messageId = fixtures.enqueue(server, "ann@example.com");
+        sender.sendDue();
+        assertThat(fixtures.inDeferredRun(messageId)).isTrue();
+        fixtures.setColumn(messageId, "created_at", Instant.now().minus(Duration.ofHours(25)));
+        fixtures.makeDue(messageId);
+
+        sender.sendDue();
+
+        assertThat(fixtures.state(messageId)).isEqualTo("DONE");
+        assertThat(fixtures.inDeferredRun(messageId)).as("cleared when done").isFalse();
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status).containsExactly(AuditStatus.SEND_FAILED);
+        assertThat(fixtures.deferredOf(messageId)).singleElement()
+                .satisfies(e -> assertThat(e.repeatCount()).isEqualTo(1));
     }
 
     @Test
@@ -315,7 +422,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).filteredOn(e -> e.recipients().equals("bob@blocked.example"))
+        assertThat(fixtures.finalAuditOf(messageId)).filteredOn(e -> e.recipients().equals("bob@blocked.example"))
                 .singleElement().satisfies(e -> {
                     assertThat(e.status()).isEqualTo(AuditStatus.SEND_IGNORED);
                     assertThat(e.message()).startsWith("Recipient matched spam/ignore filter: ")
@@ -334,7 +441,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).extracting(AuditEntry::status)
+        assertThat(fixtures.finalAuditOf(messageId)).extracting(AuditEntry::status)
                 .containsExactly(AuditStatus.SEND_IGNORED, AuditStatus.SEND_IGNORED);
         assertThat(smtp.connections()).isZero();
         assertThat(fixtures.state(messageId)).isEqualTo("DONE");
@@ -355,7 +462,7 @@ class SendOutcomesTest {
         });
         assertThat(fixtures.recipientStates(messageId)).containsExactly("ann@example.com=SENT",
                 "bob@example.com\r\nBcc: evil@attacker.example=FAILED", "not an address=FAILED");
-        assertThat(fixtures.auditOf(messageId)).filteredOn(e -> e.status() == AuditStatus.SEND_FAILED)
+        assertThat(fixtures.finalAuditOf(messageId)).filteredOn(e -> e.status() == AuditStatus.SEND_FAILED)
                 .hasSize(2).allSatisfy(e -> assertThat(e.message()).startsWith("Recipient address is not a valid email address: "));
     }
 
@@ -388,7 +495,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).isEqualTo(AuditMessages.CONFIGURATION_NOT_PROPER + ": the email has no recipients");
             assertThat(e.recipients()).isNull();
@@ -404,7 +511,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).singleElement().satisfies(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).isEqualTo(AuditMessages.CONFIGURATION_NOT_PROPER
                     + ": no outgoing server is chosen for this mailbox and there is no default outgoing server");
@@ -417,7 +524,7 @@ class SendOutcomesTest {
 
         sender.sendDue();
 
-        assertThat(fixtures.auditOf(messageId)).hasSize(2).allSatisfy(e -> {
+        assertThat(fixtures.finalAuditOf(messageId)).hasSize(2).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(AuditStatus.SEND_FAILED);
             assertThat(e.message()).startsWith(AuditMessages.CONFIGURATION_NOT_PROPER + ": ").contains(cause);
             assertThat(e.serverName()).isEqualTo(server.name());
