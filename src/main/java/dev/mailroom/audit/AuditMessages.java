@@ -38,6 +38,21 @@ public final class AuditMessages {
     // OUTGOING
     public static final String CONFIGURATION_NOT_PROPER = "configuration is not proper or recipients list is empty";
 
+    // SEND_FAILED from a bounce of one of our notifications: the failure, its cause in words, and what it did.
+    public static final String BOUNCE_ADDRESS_MARKED = "the address is marked undeliverable";
+    public static final String BOUNCE_ADDRESS_KEPT = "not a fault of the address: it stays deliverable";
+    public static final String BOUNCE_NOT_OUR_RECIPIENT = "not marked: our email did not go to this address";
+
+    public static String bounced(String failure, String cause, String outcome) {
+        return "Bounced by the recipient's mail server: " + failure + " — " + cause + "; " + outcome;
+    }
+
+    /** The reason an address is marked undeliverable, naming the bounce that marked it. */
+    public static String undeliverableByBounce(String failure, String cause, String bounceMessageId, long inboundEmailId) {
+        return "undeliverable: " + failure + " — " + cause + " (bounce " + (bounceMessageId == null ? "" : bounceMessageId + ", ")
+                + "inbound email #" + inboundEmailId + ")";
+    }
+
     // SEND_IGNORED: why a recipient is left out, decided by the outgoing side's recipient gate.
     public static String recipientFiltered(String why) {
         return "Recipient matched spam/ignore filter: " + why;
