@@ -19,7 +19,7 @@ public record FailedRecipient(String address, String action, String status, Inte
         String source) {
 
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
-    private static final Pattern SMTP_CODE = Pattern.compile("(?<![\\d.#-])([245][0-5]\\d)(?=[ -])(?![ -]?\\d)");
+    private static final Pattern SMTP_CODE = Pattern.compile("(?<![\\d.#-])([245][0-5]\\d)(?=[ :-])");
 
     /** Fills the status and reply code from the answer when the report does not give them. */
     public static FailedRecipient of(String address, String action, String status, String diagnostic, String source) {

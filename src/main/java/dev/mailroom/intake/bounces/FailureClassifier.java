@@ -55,7 +55,7 @@ public final class FailureClassifier {
             phrase(FailureCause.MESSAGE_TOO_LARGE, "too (large|big)|message size|size limit|exceeds? (the )?(max|size|limit)"
                     + "|message length exceeds|larger than"),
             phrase(FailureCause.OUR_SERVER_REFUSED, "relay(ing)? (access )?(denied|not permitted|prohibited|not allowed)"
-                    + "|not permitted to relay|unable to relay|we do not relay|relay not|authentication (required|failed)"
+                    + "|not permitted to relay|unable to relay|we do not relay|relay not|configured to relay|relaying|authentication (required|failed)"
                     + "|not authenticated|spf|dkim|dmarc|reverse dns|ptr record|rdns|reputation|sender address rejected"
                     + "|sender (domain|verify|denied|rejected|not allowed)|helo|ehlo|client host rejected"
                     + "|access denied|tls required|encryption required|must use tls"),

@@ -101,7 +101,10 @@ public final class PlainTextBounces {
     private static String reason(List<String> lines, int index, int start, int end, String key) {
         StringBuilder reason = new StringBuilder();
         String line = lines.get(index);
-        append(reason, strip(line.substring(0, start)) + " " + strip(line.substring(end)));
+        String around = strip(line.substring(0, start)) + " " + strip(line.substring(end));
+        if (!around.isBlank() && !around.matches("[<>:;,.()\\[\\]\"'\\s-]*")) {
+            append(reason, line); // "Sorry, your message to x@example.com cannot be delivered": the sentence as written
+        }
         int i = index + 1;
         int blanks = 0;
         while (i < lines.size() && reason.length() < MAX_REASON_CHARS) {
@@ -113,7 +116,8 @@ public final class PlainTextBounces {
                 i++;
                 continue;
             }
-            if (namesAnotherAddress(next, key) || HEADER_LINE.matcher(next).find()) {
+            if ((namesAnotherAddress(next, key) && !reason.toString().strip().endsWith(":"))
+                    || HEADER_LINE.matcher(next).find()) {
                 break;
             }
             append(reason, next);

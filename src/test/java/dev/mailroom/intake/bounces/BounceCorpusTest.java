@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.mailroom.intake.parse.ParsedEmail;
 
@@ -25,6 +27,29 @@ class BounceCorpusTest {
 
     /** sisimai reasons that are not delivery failures at all. */
     private static final Set<String> NOT_BOUNCES = Set.of("feedback", "vacation", "delivered", "reason");
+
+    /**
+     * sisimai reasons that name a cause other than the address, which must never mark it. Left out: sisimai's vague
+     * reasons ("filtered", "rejected", "suspend", "mailererror", "systemerror", "onhold", "undefined"), which it also
+     * gives to answers that literally say "User unknown" (sisimai calls a "550 User unknown" after DATA "filtered")
+     * or "account disabled" (5.2.1, a permanent address failure to us).
+     */
+    private static final Set<String> SOFT_BY_NATURE = Set.of("mailboxfull", "mesgtoobig", "exceedlimit", "spamdetected",
+            "policyviolation", "authfailure", "norelaying", "requireptr", "securityerror", "virusdetected",
+            "contenterror", "expired", "toomanyconn", "speeding", "badreputation", "systemfull", "blocked",
+            "networkerror", "notcompliantrfc", "syntaxerror");
+
+    /** Soft-by-nature rows we mark, each for a reason we defend. Each must still be marked. */
+    private static final Map<String, String> KNOWN_MARKS = Map.of(
+            "bsd/lhost-v5sendmail-07.eml", "the remote answer is \"550 Host unknown\": sisimai files the protocol "
+                    + "error around it under blocked, but the domain does not exist",
+            "bsd/rfc3464-01.eml", "two recipients; the answer for this one is \"550 5.1.1 User Unknown\" (sisimai's "
+                    + "row for it says mailboxfull, the other recipient's cause)");
+
+    /** Measured (precision 76.5%, recall 76.9%, found 93.5%; flufl.bounce found 93.8%); the floors sit just below so a regression fails. */
+    private static final double MIN_RECALL = 76.0;
+    private static final double MIN_FOUND = 93.0;
+    private static final double MIN_FLUFL_FOUND = 92.0;
 
     @TempDir
     Path blobs;
@@ -45,6 +70,8 @@ class BounceCorpusTest {
         int truePositive = 0;
         int falsePositive = 0;
         List<String> wrongMarks = new ArrayList<>();
+        List<String> softMarked = new ArrayList<>();
+        Set<String> knownStillMarked = new java.util.HashSet<>();
         List<String> missedMarks = new ArrayList<>();
         Map<String, int[]> byReason = new TreeMap<>();
         for (var file : byFile.entrySet()) {
@@ -78,6 +105,13 @@ class BounceCorpusTest {
                         truePositive++;
                     } else {
                         falsePositive++;
+                        if (SOFT_BY_NATURE.contains(row[4])) {
+                            if (KNOWN_MARKS.containsKey(file.getKey())) {
+                                knownStillMarked.add(file.getKey());
+                            } else {
+                                softMarked.add(file.getKey() + " " + row[4] + ": " + ours.get(i).describe());
+                            }
+                        }
                         wrongMarks.add(file.getKey() + " " + row[4] + " " + row[2] + ": " + ours.get(i).describe()
                                 + " => " + verdict.why());
                     }
@@ -94,6 +128,50 @@ class BounceCorpusTest {
         byReason.forEach((reason, c) -> System.out.printf("  %-22s %3d, found %3d, marked %3d%n", reason, c[0], c[1], c[2]));
         wrongMarks.forEach(w -> System.out.println("  wrong mark: " + w));
         missedMarks.forEach(m -> System.out.println("  missed: " + m));
+        assertThat(softMarked).as("soft failures that marked an address").isEmpty();
+        assertThat(knownStillMarked).as("known marks that no longer happen").isEqualTo(KNOWN_MARKS.keySet());
+        assertThat(100.0 * truePositive / hard).isGreaterThanOrEqualTo(MIN_RECALL);
+        assertThat(100.0 * found / expected).isGreaterThanOrEqualTo(MIN_FOUND);
+    }
+
+    /**
+     * One real bounce per kind: the failed recipients found, and whether each marks the address. Expected values are
+     * the sets' own (sisimai's reason, flufl.bounce's addresses), the cause read from the answer they quote.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DSN, Postfix, user unknown (sisimai userunknown)  | sisimai/bsd/lhost-postfix-02.eml     | userunknown@example.co.jp | true
+            DSN, Barracuda 5.7.1 spam (spamdetected)          | sisimai/bsd/lhost-barracuda-01.eml   | kijitora@example.org      | false
+            DSN, Amazon SES mailbox full (mailboxfull)        | sisimai/bsd/lhost-amazonses-03.eml   | kijitora@example.jp       | false
+            DSN, Exchange 2007 too large (mesgtoobig)         | sisimai/bsd/lhost-exchange2007-03.eml | kijitora@neko.example.com | false
+            DSN, Exchange 2007 auth required (securityerror)  | sisimai/bsd/lhost-exchange2007-04.eml | neko-nyaan@example.jp    | false
+            DSN, Postfix 5.1.6 moved (hasmoved)               | sisimai/bsd/lhost-postfix-16.eml     | kijitora@example.go.jp    | true
+            DSN, Courier no such domain (hostunknown)         | sisimai/bsd/lhost-courier-04.eml     | kijitora@example.cat      | true
+            DSN, AOL mailbox full (mailboxfull)               | sisimai/bsd/rhost-aol-03.eml         | sabineko@example.jp       | false
+            DSN, relay denied (norelaying)                    | sisimai/bsd/lhost-postfix-44.eml     | kijitora@example.jp       | false
+            qmail, user unknown (userunknown)                 | sisimai/bsd/lhost-qmail-01.eml       | kijitora@example.ne.jp    | true
+            qmail, sender rejected (rejected)                 | sisimai/bsd/lhost-qmail-03.eml       | kijitora@example.org      | false
+            qmail, mailfolder full                            | flufl-bounce/qmail_02.txt            | rauschlo@frontfin.com     | false
+            qmail, user unknown in virtual alias table        | flufl-bounce/qmail_05.txt            | ivokggrrdvc@caixaforte.freeservers.com | true
+            Exchange 2003 text (userunknown)                  | sisimai/bsd/lhost-exchange2003-01.eml | kijitora@example.jp      | true
+            Exchange X.400 text                               | flufl-bounce/microsoft_01.txt        | DJBENNETT@IKON.COM        | true
+            Domino text (userunknown)                         | sisimai/bsd/lhost-domino-01.eml      | kijitora@example.jp       | true
+            GroupWise text                                    | flufl-bounce/groupwise_01.txt        | thoff@MAINEX1.ASU.EDU     | true
+            Postfix text                                      | flufl-bounce/postfix_01.txt          | xxxxx@local.ie            | true
+            Exim text and X-Failed-Recipients                 | flufl-bounce/exim_01.txt             | delangen@its.tudelft.nl   | true
+            Sendmail text                                     | flufl-bounce/sendmail_02.txt         | foo@rbd.spb.ru            | true
+            Yahoo text, over quota                            | flufl-bounce/yahoo_04.txt            | agarciamartiartu@yahoo.es open00now@yahoo.co.uk | false
+            """)
+    void failedRecipientsPerBounceKind(String kind, String file, String addresses, boolean addressFailure) {
+        ParsedEmail email = new BounceCorpus(blobs).parse(file);
+        List<FailedRecipient> found = FailedRecipients.of(email);
+        for (String address : addresses.split("\\s+")) {
+            FailedRecipient failure = found.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst()
+                    .orElseThrow(() -> new AssertionError(kind + ": " + address + " not among " + found));
+            FailureClassifier.Verdict verdict = FailureClassifier.classify(failure);
+            assertThat(verdict.addressFailure()).as(kind + ": " + failure.describe() + " => " + verdict.why())
+                    .isEqualTo(addressFailure);
+        }
     }
 
     @Test
@@ -101,7 +179,7 @@ class BounceCorpusTest {
         BounceCorpus corpus = new BounceCorpus(blobs);
         Map<String, String> expectedByFile = new LinkedHashMap<>();
         for (String[] row : BounceCorpus.tsv("flufl-bounce/expected.tsv")) {
-            if (!row[2].isBlank()) {
+            if (!row[2].isBlank() && row[3].equals("permanent")) { // delay warnings report no failure yet
                 expectedByFile.merge(row[0], row[2], (a, b) -> a + " " + b);
             }
         }
@@ -121,8 +199,9 @@ class BounceCorpusTest {
                 misses.add(file.getKey() + " (" + email.signals().kind() + ") want " + want + " got " + got);
             }
         }
-        System.out.printf("flufl.bounce: %d of %d failed recipients found (%.1f%%), %d other addresses taken for one%n",
-                found, expected, 100.0 * found / expected, extra);
+        System.out.printf("flufl.bounce: %d of %d permanently failed recipients found (%.1f%%), %d other addresses "
+                + "taken for one%n", found, expected, 100.0 * found / expected, extra);
         misses.forEach(m -> System.out.println("  differs: " + m));
+        assertThat(100.0 * found / expected).isGreaterThanOrEqualTo(MIN_FLUFL_FOUND);
     }
 }
