@@ -47,10 +47,27 @@ public final class AuditMessages {
         return "Bounced by the recipient's mail server: " + failure + " — " + cause + "; " + outcome;
     }
 
+    public static String softBouncesMark(int count, long days, java.time.Instant until) {
+        return "not a fault of the address, but its " + count + " soft bounces in " + days
+                + " days mark it undeliverable until " + until;
+    }
+
+    /** The reason an address is marked for a while after repeated soft bounces, naming the latest bounce. */
+    public static String temporarilyUndeliverable(int count, long days, java.time.Instant until, String failure,
+            String cause, String bounceMessageId, long inboundEmailId) {
+        return "temporarily undeliverable until " + until + ": " + count + " soft bounces in " + days + " days, the latest "
+                + cut(failure, 500) + " — " + cause + " (bounce " + (bounceMessageId == null ? "" : cut(bounceMessageId, 200) + ", ")
+                + "inbound email #" + inboundEmailId + ")";
+    }
+
     /** The reason an address is marked undeliverable, naming the bounce that marked it. */
     public static String undeliverableByBounce(String failure, String cause, String bounceMessageId, long inboundEmailId) {
-        return "undeliverable: " + failure + " — " + cause + " (bounce " + (bounceMessageId == null ? "" : bounceMessageId + ", ")
-                + "inbound email #" + inboundEmailId + ")";
+        return "undeliverable: " + cut(failure, 600) + " — " + cause + " (bounce "
+                + (bounceMessageId == null ? "" : cut(bounceMessageId, 200) + ", ") + "inbound email #" + inboundEmailId + ")";
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     // SEND_IGNORED: why a recipient is left out, decided by the outgoing side's recipient gate.

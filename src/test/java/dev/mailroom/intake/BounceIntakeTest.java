@@ -290,6 +290,42 @@ class BounceIntakeTest {
         assertThat(suppressions.reasonFor("nomid@bounce.test")).isEmpty();
     }
 
+    @Test
+    void repeatedSoftBouncesMarkTheAddressForAWhile() throws Exception {
+        Desk desk = intake.desk(greenMail);
+        Ticket ticket = newTicket(desk, "fullbox@bounce.test", "<b-orig-full@bounce.test>");
+        String ours = acknowledgment(ticket, "fullbox@bounce.test");
+
+        for (int i = 1; i <= 3; i++) {
+            JsonNode entry = intake.receive(desk, dsn("<bounce-full-" + i + "@mx.bounce.test>", "fullbox@bounce.test",
+                    "5.2.2", "552 5.2.2 <fullbox@bounce.test>... Mailbox full", ours));
+            assertThat(entry.get("status").asString()).as(entry.toString()).isEqualTo("PROCESSED");
+            if (i < 3) {
+                assertThat(suppressions.reasonFor("fullbox@bounce.test")).as("after soft bounce " + i).isEmpty();
+            }
+        }
+        assertThat(suppressions.reasonFor("fullbox@bounce.test")).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("temporarily undeliverable until ")
+                .contains("3 soft bounces in 7 days", FailureCause.MAILBOX_FULL.words(), "bounce <bounce-full-3@mx.bounce.test>"));
+        assertThat(sendFailed(ticket)).hasSize(3).last().satisfies(row -> assertThat((String) row.get("message"))
+                .contains("its 3 soft bounces in 7 days mark it undeliverable until"));
+        assertThat(api.admin().get("/api/recipient-suppressions").toString()).contains("fullbox@bounce.test", "expiresAt");
+        assertThat(suppressions.release("fullbox@bounce.test")).isTrue();
+        assertThat(suppressions.reasonFor("fullbox@bounce.test")).isEmpty();
+    }
+
+    @Test
+    void aTemporaryMarkLapsesAndNeverReplacesAPermanentOne() {
+        suppressions.suppressUntil("lapsed@bounce.test", "temporarily undeliverable", java.time.Instant.now().minusSeconds(60));
+        assertThat(suppressions.reasonFor("lapsed@bounce.test")).isEmpty();
+        assertThat(suppressions.list()).noneMatch(mark -> mark.address().equals("lapsed@bounce.test"));
+
+        suppressions.suppress("kept@bounce.test", "undeliverable: 550 5.1.1 user unknown");
+        assertThat(suppressions.suppressUntil("kept@bounce.test", "temporarily undeliverable",
+                java.time.Instant.now().plusSeconds(3600))).isFalse();
+        assertThat(suppressions.reasonFor("kept@bounce.test")).hasValue("undeliverable: 550 5.1.1 user unknown");
+    }
+
     private static String dsn(String bounceId, String recipient, String status, String diagnostic, String ours) {
         return """
                 From: Mail Delivery System <MAILER-DAEMON@mx.customer.test>

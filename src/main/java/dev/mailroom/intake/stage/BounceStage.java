@@ -52,6 +52,9 @@ public class BounceStage implements IntakeStage {
     static final String CREATED_BY = "mail delivery report";
     /** How far back a bounce without our Message-ID is matched to a notification by its recipient. */
     static final Duration RECIPIENT_WINDOW = Duration.ofDays(7);
+    /** This many soft bounces from the recipient's side within the window mark the address for a while. */
+    static final int SOFT_BOUNCE_LIMIT = 3;
+    static final Duration TEMPORARY_MARK = Duration.ofDays(3);
 
     private final SentNotifications notifications;
     private final ThreadIds threadIds;
@@ -100,17 +103,42 @@ public class BounceStage implements IntakeStage {
             return StageResult.processed(ticket.id(), ticket.displayId(),
                     "Delivery failure report would be added to " + ticket.displayId() + " as a note", summary);
         }
-        tickets.addConversation(ticket.id(), note(email, found, judged, EmailAttachments.of(context)));
-        for (Judged one : judged) {
-            recordFailure(context, found, one);
-            if (one.marks()) {
-                undeliverable.suppress(one.failure().address(), AuditMessages.undeliverableByBounce(
-                        one.failure().describe(), one.verdict().cause().words(), context.inbound().messageId(),
-                        context.inbound().id()));
-            }
-        }
+        List<Judged> applied = judged.stream().map(one -> apply(context, one)).toList();
+        tickets.addConversation(ticket.id(), note(email, found, applied, EmailAttachments.of(context)));
+        applied.forEach(one -> recordFailure(context, found, one));
         return StageResult.processed(ticket.id(), ticket.displayId(),
-                "Delivery failure report added to " + ticket.displayId() + " as a note", summary);
+                "Delivery failure report added to " + ticket.displayId() + " as a note", summary(found, applied));
+    }
+
+    /**
+     * Marks a permanent address failure until an admin lifts the mark; counts a soft bounce from the recipient's side
+     * and, at the {@link #SOFT_BOUNCE_LIMIT}th within {@link #RECIPIENT_WINDOW}, marks the address for {@link
+     * #TEMPORARY_MARK} (never replacing a mark without expiry).
+     */
+    private Judged apply(IntakeContext context, Judged one) {
+        FailedRecipient failure = one.failure();
+        var cause = one.verdict().cause();
+        if (one.marks()) {
+            undeliverable.suppress(failure.address(), AuditMessages.undeliverableByBounce(failure.describe(),
+                    cause.words(), context.inbound().messageId(), context.inbound().id()));
+            return one;
+        }
+        if (!one.ours() || cause.addressFailure() || !cause.recipientSide()) {
+            return one;
+        }
+        Instant now = SqlTime.now();
+        int count = undeliverable.recordSoftBounce(failure.address(), failure.describe() + " — " + cause.words(),
+                now.minus(RECIPIENT_WINDOW));
+        if (count < SOFT_BOUNCE_LIMIT) {
+            return one;
+        }
+        Instant until = now.plus(TEMPORARY_MARK);
+        long days = RECIPIENT_WINDOW.toDays();
+        boolean marked = undeliverable.suppressUntil(failure.address(), AuditMessages.temporarilyUndeliverable(count,
+                days, until, failure.describe(), cause.words(), context.inbound().messageId(), context.inbound().id()),
+                until);
+        return marked ? new Judged(failure, one.verdict(), one.ours(), false,
+                AuditMessages.softBouncesMark(count, days, until)) : one;
     }
 
     /** The returned message's ids first (the surest), then what the bounce itself says it answers. */
@@ -177,7 +205,7 @@ public class BounceStage implements IntakeStage {
         boolean ours = bounced.recipients() == null || bounced.recipients().contains(key(failure.address()));
         String outcome = !verdict.addressFailure() ? AuditMessages.BOUNCE_ADDRESS_KEPT
                 : ours ? AuditMessages.BOUNCE_ADDRESS_MARKED : AuditMessages.BOUNCE_NOT_OUR_RECIPIENT;
-        return new Judged(failure, verdict, verdict.addressFailure() && ours, outcome);
+        return new Judged(failure, verdict, ours, verdict.addressFailure() && ours, outcome);
     }
 
     private static String summary(Bounced bounced, List<Judged> judged) {
@@ -226,6 +254,10 @@ public class BounceStage implements IntakeStage {
             Set<String> recipients, String linkedHow) {
     }
 
-    private record Judged(FailedRecipient failure, Verdict verdict, boolean marks, String outcome) {
+    /**
+     * @param ours  our email went to the address
+     * @param marks a permanent address failure of ours: marks the address until an admin lifts it
+     */
+    private record Judged(FailedRecipient failure, Verdict verdict, boolean ours, boolean marks, String outcome) {
     }
 }
