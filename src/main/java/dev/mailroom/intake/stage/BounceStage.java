@@ -44,7 +44,8 @@ import dev.mailroom.tickets.threading.ThreadIds;
  * mail") with the cause in words ({@link FailureClassifier}); only a permanent failure of the address itself (unknown
  * mailbox or domain, mailbox disabled or moved) marks it undeliverable, so notifications stop going there
  * (SEND_IGNORED) until an admin releases it. A full mailbox, a spam filter, a message too large leave the address
- * deliverable. Bounces of anything else pass on (the automated-mail stage ends them).
+ * deliverable; only the {@link #SOFT_BOUNCE_LIMIT}th soft bounce from the recipient's side within the window marks
+ * it for {@link #TEMPORARY_MARK}. Bounces of anything else pass on (the automated-mail stage ends them).
  */
 @Component
 public class BounceStage implements IntakeStage {
