@@ -41,7 +41,8 @@ public final class FailedRecipients {
         }
         List<FailedRecipient> fromText = PlainTextBounces.find(email.body().text(), notRecipients(email.addresses()));
         if (reported.isEmpty()) {
-            return fromText;
+            return !fromText.isEmpty() ? fromText : PlainTextBounces.aolScreenNames(email.body().text(),
+                    email.addresses().author().map(EmailAddress::domain).orElse(null));
         }
         Map<String, FailedRecipient> textByAddress = fromText.stream()
                 .collect(Collectors.toMap(r -> key(r.address()), Function.identity(), (a, b) -> a));

@@ -44,6 +44,7 @@ public final class PlainTextBounces {
             + "|original-sender|reporting-mta)\\s*:");
     private static final Pattern SENDER_MENTION = Pattern.compile("(?i)mail from|please (reply|contact|write)|reply to"
             + "|from:?\\s*<|contact (your|the) (postmaster|administrator)|sender|envelope-from|return-path");
+    private static final Pattern SCREEN_NAME = Pattern.compile("\\s+([A-Za-z][A-Za-z0-9._-]{2,31})\\s*");
     private static final Set<String> SERVICE_LOCAL_PARTS = Set.of("postmaster", "mailer-daemon", "mailerdaemon",
             "abuse", "hostmaster", "root", "noreply", "no-reply", "double-bounce");
 
@@ -79,6 +80,39 @@ public final class PlainTextBounces {
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * AOL names its own members by screen name alone ("Your mail to the following recipients could not be delivered
+     * because they are not accepting mail from …:" then an indented {@code screenname}): from AOL's own mail
+     * server, such a bare name is {@code screenname@aol.com}, and the paragraph before the names is the reason.
+     */
+    public static List<FailedRecipient> aolScreenNames(String text, String reportingDomain) {
+        if (text == null || reportingDomain == null || !reportingDomain.toLowerCase(Locale.ROOT).equals("aol.com")) {
+            return List.of();
+        }
+        List<String> lines = reportLines(text);
+        StringBuilder intro = new StringBuilder();
+        List<FailedRecipient> found = new ArrayList<>();
+        boolean listing = false;
+        for (String line : lines) {
+            if (!listing) {
+                if (line.isBlank()) {
+                    intro.setLength(0);
+                    continue;
+                }
+                append(intro, line);
+                listing = intro.toString().endsWith(":") && intro.toString().toLowerCase(Locale.ROOT).contains("recipient");
+                continue;
+            }
+            Matcher name = SCREEN_NAME.matcher(line);
+            if (name.matches() && found.size() < MAX_RECIPIENTS) {
+                found.add(FailedRecipient.of(name.group(1) + "@aol.com", null, null, intro.toString(), "plain text"));
+            } else if (!line.isBlank()) {
+                break;
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static List<String> reportLines(String text) {

@@ -46,10 +46,10 @@ class BounceCorpusTest {
             "bsd/rfc3464-01.eml", "two recipients; the answer for this one is \"550 5.1.1 User Unknown\" (sisimai's "
                     + "row for it says mailboxfull, the other recipient's cause)");
 
-    /** Measured (precision 76.5%, recall 76.9%, found 93.5%; flufl.bounce found 93.8%); the floors sit just below so a regression fails. */
+    /** Measured (precision 76.5%, recall 76.9%, found 93.5%; flufl.bounce found 94.6%); the floors sit just below so a regression fails. */
     private static final double MIN_RECALL = 76.0;
     private static final double MIN_FOUND = 93.0;
-    private static final double MIN_FLUFL_FOUND = 92.0;
+    private static final double MIN_FLUFL_FOUND = 94.0;
 
     @TempDir
     Path blobs;
@@ -205,6 +205,7 @@ class BounceCorpusTest {
             Exim text and X-Failed-Recipients                 | flufl-bounce/exim_01.txt             | delangen@its.tudelft.nl   | true
             Sendmail text                                     | flufl-bounce/sendmail_02.txt         | foo@rbd.spb.ru            | true
             Yahoo text, over quota                            | flufl-bounce/yahoo_04.txt            | agarciamartiartu@yahoo.es open00now@yahoo.co.uk | false
+            AOL text, bare screen name, not accepting mail    | flufl-bounce/aol_01.txt              | screenname@aol.com        | false
             """)
     void failedRecipientsPerBounceKind(String kind, String file, String addresses, boolean addressFailure) {
         ParsedEmail email = new BounceCorpus(blobs).parse(file);
