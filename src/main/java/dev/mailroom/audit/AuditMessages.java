@@ -43,6 +43,38 @@ public final class AuditMessages {
         return "Not sent yet, tried again at " + nextAttempt + ": " + failure;
     }
 
+    // SEND_FAILED from a bounce of one of our notifications: the failure, its cause in words, and what it did.
+    public static final String BOUNCE_ADDRESS_MARKED = "the address is marked undeliverable";
+    public static final String BOUNCE_ADDRESS_KEPT = "not a fault of the address: it stays deliverable";
+    public static final String BOUNCE_NOT_OUR_RECIPIENT = "not marked: our email did not go to this address";
+
+    public static String bounced(String failure, String cause, String outcome) {
+        return "Bounced by the recipient's mail server: " + failure + " — " + cause + "; " + outcome;
+    }
+
+    public static String softBouncesMark(int count, long days, java.time.Instant until) {
+        return "not a fault of the address, but its " + count + " soft bounces in " + days
+                + " days mark it undeliverable until " + until;
+    }
+
+    /** The reason an address is marked for a while after repeated soft bounces, naming the latest bounce. */
+    public static String temporarilyUndeliverable(int count, long days, java.time.Instant until, String failure,
+            String cause, String bounceMessageId, long inboundEmailId) {
+        return "temporarily undeliverable until " + until + ": " + count + " soft bounces in " + days + " days, the latest "
+                + cut(failure, 500) + " — " + cause + " (bounce " + (bounceMessageId == null ? "" : cut(bounceMessageId, 200) + ", ")
+                + "inbound email #" + inboundEmailId + ")";
+    }
+
+    /** The reason an address is marked undeliverable, naming the bounce that marked it. */
+    public static String undeliverableByBounce(String failure, String cause, String bounceMessageId, long inboundEmailId) {
+        return "undeliverable: " + cut(failure, 600) + " — " + cause + " (bounce "
+                + (bounceMessageId == null ? "" : cut(bounceMessageId, 200) + ", ") + "inbound email #" + inboundEmailId + ")";
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     // SEND_IGNORED: why a recipient is left out, decided by the outgoing side's recipient gate.
     public static String recipientFiltered(String why) {
         return "Recipient matched spam/ignore filter: " + why;
