@@ -12,8 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,15 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The demo's mail server: GreenMail on loopback with the desk mailbox, preloaded with the sample emails under
  * {@code classpath:demo/} (a request, a reply to it, an out-of-office, a sender on the Ignore list, an attachment).
  * Mail sent to it over SMTP while the demo runs arrives in the mailbox too.
+ *
+ * <p>It starts as soon as it is created, and the scheduler that runs the mailbox polls waits for it
+ * ({@link DemoStartOrder}): a demo started again polls its mailbox at once, and the mailbox must be there by then.
  */
-@Component
+@Component(DemoMailServer.BEAN_NAME)
 @Profile("demo")
-class DemoMailServer implements SmartLifecycle {
+class DemoMailServer implements InitializingBean, DisposableBean {
+
+    static final String BEAN_NAME = "demoMailServer";
 
     static final String DESK = "helpdesk@demo.mailroom.local";
     static final String PASSWORD = "demo-mailbox-password";
@@ -43,7 +49,7 @@ class DemoMailServer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public void afterPropertiesSet() {
         greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(properties.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
                 new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
@@ -79,20 +85,13 @@ class DemoMailServer implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public void destroy() {
         if (greenMail != null) {
             greenMail.stop();
         }
     }
 
-    @Override
-    public boolean isRunning() {
+    boolean isRunning() {
         return greenMail != null && greenMail.isRunning();
-    }
-
-    /** Before the web server and the pollers, so the mailbox is there when the first poll comes. */
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 100;
     }
 }

@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +29,9 @@ class DemoProfileTest {
     @Autowired
     Api api;
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
     @Test
     void sampleMailBecomesTicketsAndAuditEntries() {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -43,5 +47,15 @@ class DemoProfileTest {
         assertThat(api.admin().get("/api/incoming-servers").body().findValuesAsString("name")).contains(DemoDesk.SERVER_NAME);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 api.admin().get("/api/audit?event=OUTGOING&status=SENT").get("totalItems").asInt() >= subjects.size());
+    }
+
+    /** The scheduler runs the polls a previous run left due as soon as it starts: the mailbox must be there by then. */
+    @Test
+    void mailServerIsUpBeforeTheFirstPoll() {
+        assertThat(context.getBeanFactory().getBeanDefinition(DemoStartOrder.SCHEDULER_STARTER).getDependsOn())
+                .contains(DemoMailServer.BEAN_NAME);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                api.admin().get("/api/audit?status=PROCESSED").get("totalItems").asInt() >= 1);
+        assertThat(api.admin().get("/api/audit?status=FETCH_FAILED").get("totalItems").asInt()).isZero();
     }
 }
