@@ -23,6 +23,7 @@ import dev.mailroom.outgoing.outbox.OutboundRecipient;
 import dev.mailroom.outgoing.outbox.Outbox;
 import dev.mailroom.platform.MailIdentity;
 import dev.mailroom.transport.SmtpAuthentication;
+import dev.mailroom.platform.Counts;
 
 /**
  * Mails new OAuth 2.0 warnings to {@code mailroom.oauth.warning-recipients} through the outbox, when the default
@@ -66,7 +67,7 @@ class OAuthWarningMail {
                 + "state and authorize it again.\n";
         outbox.enqueue(new NewOutboundEmail(OutboundKind.ADMIN_WARNING, null, null, null, sender.get().id(),
                 recipients.stream().map(OutboundRecipient::to).toList(), messageId(), null, null,
-                "Mailroom: OAuth 2.0 sign-in of " + warnings.size() + " mail server warning(s)", text, null, null));
+                "Mailroom: OAuth 2.0 sign-in of " + Counts.of(warnings.size(), "mail server warning"), text, null, null));
     }
 
     private boolean canSend(OutgoingServer server) {

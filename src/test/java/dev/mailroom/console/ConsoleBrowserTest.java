@@ -428,7 +428,7 @@ class ConsoleBrowserTest {
         browser.open(api.baseUrl() + "/admin/email-audit?status=RECEIVED_IGNORED&sender=newsletter.test");
         browser.await("#reprocess-all").click();
         assertThat(browser.await("#reprocess-all-question").getText())
-                .isEqualTo("Reprocess the 1 email of these RECEIVED IGNORED entries?");
+                .isEqualTo("Reprocess the 1 email of this RECEIVED IGNORED entry?");
         browser.screenshot("21-audit-reprocess-all-confirm");
         browser.find("#confirm-reprocess-all").click();
         browser.await("#progress[data-finished=true]");

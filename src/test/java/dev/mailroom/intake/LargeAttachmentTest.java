@@ -75,7 +75,7 @@ class LargeAttachmentTest {
 
         assertThat(entry.get("status").asString()).as(entry.toString()).isEqualTo("PROCESSED");
         assertThat(IntakeHarness.step(entry, "create-ticket").get("detail").asString())
-                .contains("with 1 attachment(s) (1 large, stored moments later)");
+                .contains("with 1 attachment (1 large, stored moments later)");
         long processed = System.nanoTime();
         String ticketPath = "/api/tickets/" + entry.get("ticketDisplayId").asString();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->

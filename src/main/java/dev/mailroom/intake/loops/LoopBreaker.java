@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.StageResult;
+import dev.mailroom.platform.Counts;
 
 /**
  * The judgment both loop stages share: mail of a quarantined subject is ignored; otherwise the email is counted with
@@ -47,7 +48,7 @@ class LoopBreaker {
         // A dry run's email is not stored (id 0): every stored email is before it.
         long stored = context.inbound().id();
         long count = volume.count(subject, from, stored > 0 ? stored : Long.MAX_VALUE) + (arrived.isBefore(from) ? 0 : 1);
-        String counted = count + " email(s) " + subject.preposition() + release
+        String counted = Counts.of(count, "email") + " " + subject.preposition() + release
                 .map(released -> " since its release at " + released)
                 .orElse(" within " + Durations.words(limit.window()) + " up to this one's arrival at " + arrived);
         if (!limit.exceededBy(count)) {

@@ -17,6 +17,7 @@ import dev.mailroom.outgoing.recipients.LoopQuarantines;
 import dev.mailroom.platform.SqlTime;
 import dev.mailroom.web.ConflictException;
 import dev.mailroom.web.NotFoundException;
+import dev.mailroom.platform.Counts;
 
 /**
  * Puts senders and ticket threads into quarantine and lets them out again, each time with one audit entry (not one
@@ -89,8 +90,8 @@ public class Quarantines implements LoopQuarantines {
         audit.record(entry(AuditStatus.LOOP_RELEASED, quarantine)
                 .message(AuditMessages.QUARANTINE_RELEASED)
                 .step("quarantine", "released", quarantine.subject().describe() + " released by " + releasedBy
-                        + " after quarantine #" + id + " since " + quarantine.since() + "; " + arrivedMeanwhile
-                        + " email(s) arrived meanwhile and were ignored (reprocess them to make their tickets or replies); "
+                        + " after quarantine #" + id + " since " + quarantine.since() + "; " + Counts.of(arrivedMeanwhile, "email")
+                        + " arrived meanwhile and were ignored (reprocess them to make their tickets or replies); "
                         + "counting starts again at " + now));
         return repository.findById(id).orElseThrow();
     }

@@ -19,6 +19,7 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
 
 import dev.mailroom.storage.BlobRef;
 import dev.mailroom.storage.BlobStore;
+import dev.mailroom.platform.Counts;
 
 /**
  * One pass over the raw message with mime4j's pull parser. Text and HTML bodies are read into memory up to the
@@ -109,7 +110,7 @@ final class MimeWalker {
             problems.add("MIME structure could not be read to the end (" + e.getMessage() + "); the rest was ignored");
         }
         if (fields.truncatedFields() > 0) {
-            problems.add(fields.truncatedFields() + " header field(s) longer than " + limits.maxHeaderFieldBytes()
+            problems.add(Counts.of(fields.truncatedFields(), "header field") + " longer than " + limits.maxHeaderFieldBytes()
                     + " bytes were cut");
         }
         return new MimeTree(root, List.copyOf(attachments), List.copyOf(reports));

@@ -13,6 +13,7 @@ import dev.mailroom.lookups.LookupKind;
 import dev.mailroom.lookups.LookupRepository;
 import dev.mailroom.tickets.TicketPriority;
 import dev.mailroom.users.UserRepository;
+import dev.mailroom.platform.Counts;
 
 /**
  * Incoming Email Rules: the enabled rules for this email's server, in order. Each matching rule applies its actions
@@ -114,7 +115,7 @@ public class RulesStage implements IntakeStage {
         parts.addAll(skipped);
         if (fired.isEmpty()) {
             parts.add(0, applicable.isEmpty() ? "no rule matched (no enabled rule applies to this server)"
-                    : "no rule matched (" + applicable.size() + " enabled rule(s) checked)");
+                    : "no rule matched (" + Counts.of(applicable.size(), "enabled rule") + " checked)");
         }
         return String.join("; ", parts);
     }

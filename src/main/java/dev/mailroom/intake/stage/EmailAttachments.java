@@ -6,6 +6,7 @@ import dev.mailroom.intake.IntakeContext;
 import dev.mailroom.intake.parse.ParsedAttachment;
 import dev.mailroom.tickets.EmailPart;
 import dev.mailroom.tickets.NewAttachment;
+import dev.mailroom.platform.Counts;
 
 /**
  * The email's attachments as the ticket records them: those the parser stored, STORED; those above the inline limit,
@@ -28,10 +29,10 @@ final class EmailAttachments {
         return NewAttachment.stored(file.fileName(), file.contentType(), file.contentId(), file.blob());
     }
 
-    /** For the trace: "2 attachment(s)", or "2 attachment(s) (1 large, stored moments later)". */
+    /** For the trace: "1 attachment", or "2 attachments (1 large, stored moments later)". */
     static String count(IntakeContext context) {
         List<ParsedAttachment> files = context.email().attachments();
         long deferred = files.stream().filter(ParsedAttachment::deferred).count();
-        return files.size() + " attachment(s)" + (deferred == 0 ? "" : " (" + deferred + " large, stored moments later)");
+        return Counts.of(files.size(), "attachment") + (deferred == 0 ? "" : " (" + deferred + " large, stored moments later)");
     }
 }

@@ -26,6 +26,7 @@ import dev.mailroom.platform.SqlTime;
 import dev.mailroom.transport.OutgoingTransport;
 import dev.mailroom.transport.SmtpConnection;
 import dev.mailroom.transport.SmtpSessions;
+import dev.mailroom.platform.Counts;
 
 /**
  * Takes due outbox emails to the wire: oldest first, in batches, each claimed by this node before it is sent; a
@@ -77,7 +78,7 @@ public class OutboxSender {
     public int sendDue() {
         int released = queue.releaseExpiredClaims(SqlTime.now().minus(properties.lease()));
         if (released > 0) {
-            log.warn("{} outbox email(s) were left sending by a node that stopped; they are sent again", released);
+            log.warn("{} left sending by a node that stopped; they are sent again", Counts.of(released, "outbox email"));
         }
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int handled = 0;

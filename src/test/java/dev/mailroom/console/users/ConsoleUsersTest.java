@@ -115,6 +115,7 @@ class ConsoleUsersTest {
                 .contains(ann.email(), "Ann <b>Lee</b>", "REQUESTER", "ACTIVE");
         assertThat(byEmail.select("#users b")).as("a name is text").isEmpty();
         assertThat(byEmail.select("nav.sidebar a.active").text()).isEqualTo("Users");
+        assertThat(byEmail.select("nav.paging span").text()).as("one is singular").isEqualTo("Page 1 of 1 · 1 user");
 
         Document byName = pages.get("/admin/users?q=PARKER-" + tag);
         assertThat(byName.select("#users tbody tr").eachText()).singleElement().asString().contains(bo.email(), "ARCHIVED");

@@ -87,7 +87,7 @@ class LargeAttachmentQueueTest {
 
         assertThat(entry.get("status").asString()).as(entry.toString()).isEqualTo("PROCESSED");
         assertThat(IntakeHarness.step(entry, "create-ticket").get("detail").asString())
-                .contains("with 2 attachment(s) (1 large, stored moments later)");
+                .contains("with 2 attachments (1 large, stored moments later)");
         String ticket = entry.get("ticketDisplayId").asString();
         JsonNode atOnce = attachments(ticket);
         assertThat(atOnce.get(0).get("fileName").asString()).isEqualTo("notes.txt");

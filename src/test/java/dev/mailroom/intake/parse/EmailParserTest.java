@@ -358,7 +358,7 @@ class EmailParserTest {
         assertThat(email.subject()).isEqualTo("after");
         assertThat(email.headers().first("X-Huge").orElseThrow().length()).isLessThan(300_000);
         assertThat(email.body().text()).isEqualTo("body\n");
-        assertThat(email.parseProblems()).anyMatch(p -> p.contains("header field(s) longer than"));
+        assertThat(email.parseProblems()).anyMatch(p -> p.matches(".*header fields? longer than.*"));
     }
 
     @Test
