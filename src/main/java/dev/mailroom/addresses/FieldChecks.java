@@ -53,11 +53,16 @@ public final class FieldChecks {
             if (value == null || value.isBlank()) {
                 reject(errors, entryField, "must not be empty");
             } else if (!valid.test(value.trim())) {
-                reject(errors, entryField, message);
+                reject(errors, entryField, quoted(value.trim()) + " " + message);
             } else if (!seen.add(AddressSyntax.key(value.startsWith("@") ? value.substring(1) : value))) {
                 reject(errors, entryField, "is listed twice");
             }
         }
+    }
+
+    /** An entry as a message names it: {@code "bob@"}, so that of several entries the wrong one is plain. */
+    public static String quoted(String value) {
+        return "\"" + value + "\"";
     }
 
     public static void reject(Errors errors, String field, String message) {

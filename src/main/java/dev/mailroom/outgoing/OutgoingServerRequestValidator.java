@@ -50,7 +50,7 @@ public class OutgoingServerRequestValidator implements Validator {
 
     private static void address(Errors errors, String field, String value) {
         if (value != null && !value.isBlank() && !AddressSyntax.isAddress(value.trim())) {
-            FieldChecks.reject(errors, field, "is not an email address");
+            FieldChecks.reject(errors, field, FieldChecks.quoted(value.trim()) + " is not an email address");
         }
     }
 }

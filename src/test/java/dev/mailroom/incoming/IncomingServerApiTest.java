@@ -272,7 +272,7 @@ class IncomingServerApiTest {
                 "mailboxAddresses[1]", "mailboxAddresses[2]",
                 "requestIdPrefixes[1]", "requestIdPrefixes[2]", "requestIdPrefixes[3]",
                 "filterEntries[1]", "filterEntries[3]");
-        assertThat(message(response, "mailboxAddresses[1]")).isEqualTo("is not an email address");
+        assertThat(message(response, "mailboxAddresses[1]")).isEqualTo("\"not an address\" is not an email address");
         assertThat(message(response, "mailboxAddresses[2]")).isEqualTo("is listed twice");
         assertThat(message(response, "requestIdPrefixes[1]")).isEqualTo("must not be empty");
         assertThat(message(response, "requestIdPrefixes[2]")).contains("without spaces");

@@ -176,8 +176,8 @@ class OutgoingServerApiTest {
         assertThat(fieldError(response, "host")).isNotBlank();
         assertThat(fieldError(response, "username")).contains("is required when the server signs in with a password");
         assertThat(fieldError(response, "security")).isEqualTo("port 465 is SMTP over SSL/TLS; choose SSL/TLS, or port 587 with STARTTLS");
-        assertThat(fieldError(response, "fromAddress")).isEqualTo("is not an email address");
-        assertThat(fieldError(response, "replyToAddress")).isEqualTo("is not an email address");
+        assertThat(fieldError(response, "fromAddress")).isEqualTo("\"not an address\" is not an email address");
+        assertThat(fieldError(response, "replyToAddress")).isEqualTo("\"also@not@valid\" is not an email address");
         assertThat(fieldError(response, "filterEntries[1]")).isEqualTo("is listed twice");
         assertThat(fieldError(response, "filterEntries[2]")).contains("must be an email address");
     }

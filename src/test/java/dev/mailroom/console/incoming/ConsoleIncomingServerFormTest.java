@@ -64,7 +64,7 @@ class ConsoleIncomingServerFormTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
         assertThat(fieldError(refused, "name")).isEqualTo("must not be blank");
-        assertThat(fieldError(refused, "mailboxAddresses")).contains("is not an email address");
+        assertThat(fieldError(refused, "mailboxAddresses")).contains("\"not-an-address\" is not an email address");
         assertThat(fieldError(refused, "security")).contains("993");
         assertThat(refused.select("#mailboxAddresses").text()).isEqualTo("not-an-address");
         assertThat(refused.html()).as("a typed password is never sent back").doesNotContain("Secret-Password-1");

@@ -84,8 +84,8 @@ class ConsoleOutgoingServerFormTest {
         assertThat(fieldError(refused, "name")).isEqualTo("must not be blank");
         assertThat(fieldError(refused, "security"))
                 .isEqualTo("port 465 is SMTP over SSL/TLS; choose SSL/TLS, or port 587 with STARTTLS");
-        assertThat(fieldError(refused, "fromAddress")).isEqualTo("is not an email address");
-        assertThat(fieldError(refused, "maxAttachmentMegabytes")).isEqualTo("must be between 0.0009765625 and 1024 MB");
+        assertThat(fieldError(refused, "fromAddress")).isEqualTo("\"not-an-address\" is not an email address");
+        assertThat(fieldError(refused, "maxAttachmentMegabytes")).isEqualTo("must be between 1 KB and 1024 MB");
         assertThat(refused.select("#fromAddress").val()).isEqualTo("not-an-address");
         assertThat(refused.html()).as("a typed password is never sent back").doesNotContain("Secret-Password-9");
         assertThat(api.admin().get("/api/outgoing-servers").body().size()).isEqualTo(before);
