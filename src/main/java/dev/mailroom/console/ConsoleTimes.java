@@ -32,6 +32,11 @@ public class ConsoleTimes {
         return instant == null ? "" : SHOWN.format(instant.atZone(zone));
     }
 
+    /** For a time in a sentence, where no column header names the zone: {@code 2026-12-08 09:30:00 (Europe/Berlin)}. */
+    public String formatZoned(Instant instant) {
+        return instant == null ? "" : format(instant) + " (" + zone.getId() + ")";
+    }
+
     public Instant startOf(LocalDate day) {
         return day == null ? null : day.atStartOfDay(zone).toInstant();
     }

@@ -27,6 +27,7 @@ import dev.mailroom.cluster.ExtraNode;
 import dev.mailroom.cluster.LocalNode;
 import dev.mailroom.console.AdminPages;
 import dev.mailroom.console.ConsoleTest;
+import dev.mailroom.console.ConsoleTimes;
 import dev.mailroom.testing.Api;
 
 /**
@@ -59,6 +60,8 @@ class ConsoleClusterTest {
 
             Document page = pages.get(PATH);
             assertThat(page.select("nav a.active").text()).isEqualTo("Cluster");
+            assertThat(page.select("th").eachText()).as("times name their zone")
+                    .contains("Last heartbeat (" + context.getBean(ConsoleTimes.class).zone() + ")");
             Element row = row(page, other);
             assertThat(row.select(".node-state").text()).isEqualTo("ALIVE");
             assertThat(row.select(".held a").eachText()).containsExactly(name);
