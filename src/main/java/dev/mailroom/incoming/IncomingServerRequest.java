@@ -30,31 +30,31 @@ public record IncomingServerRequest(
         @Schema(description = "Only read by POST /api/incoming-servers/test: the saved server whose stored password "
                 + "is used when no password is given")
         Long id,
-        @NotBlank @Size(max = 200) String name,
-        @NotEmpty @Size(max = 50) List<String> mailboxAddresses,
+        @NotBlank @Size(max = 200, message = "must be at most {max} characters") String name,
+        @NotEmpty @Size(max = 50, message = "must have at most {max} entries") List<String> mailboxAddresses,
         @NotNull MailProtocol protocol,
-        @NotBlank @Size(max = 253) String host,
+        @NotBlank @Size(max = 253, message = "must be at most {max} characters") String host,
         @Schema(description = "Defaults to the protocol's port for the security type (143/993, 110/995)")
         @Min(1) @Max(65535) Integer port,
         @NotNull MailSecurity security,
-        @NotBlank @Size(max = 320) String username,
+        @NotBlank @Size(max = 320, message = "must be at most {max} characters") String username,
         @Schema(description = "Write-only. Required on create (except GRAPH, which signs in with OAuth 2.0 only); on "
                 + "update, leave it out to keep the stored one",
                 accessMode = Schema.AccessMode.WRITE_ONLY)
         String password,
         @Schema(description = "IMAP or Graph folder to fetch (Graph: a well-known name such as Inbox, or a folder's display name); POP3 has only INBOX", defaultValue = INBOX)
-        @Size(max = 500) String folder,
+        @Size(max = 500, message = "must be at most {max} characters") String folder,
         @Min(IncomingServerSettings.MIN_POLL_INTERVAL_SECONDS) @Max(86_400) Integer pollIntervalSeconds,
         Boolean enabled,
         @Schema(description = "IMAP and GRAPH: MARK_SEEN (default), MOVE or DELETE; POP3: DELETE (default) or KEEP")
         AfterProcessing afterProcessing,
-        @Size(max = 500) String moveToFolder,
+        @Size(max = 500, message = "must be at most {max} characters") String moveToFolder,
         @Min(1024) @Max(1L << 30) Long maxMessageSizeBytes,
-        @Size(max = 50) List<String> requestIdPrefixes,
+        @Size(max = 50, message = "must have at most {max} entries") List<String> requestIdPrefixes,
         Boolean ccTicketCreation,
         Boolean bccTicketCreation,
         FilterType filterType,
-        @Size(max = 500) List<String> filterEntries,
+        @Size(max = 500, message = "must have at most {max} entries") List<String> filterEntries,
         Long technicianGroupId,
         Long categoryId,
         Boolean trustSelfSignedCertificate,

@@ -5,6 +5,6 @@ import jakarta.validation.constraints.Size;
 
 /** What an admin sets on a technician group or category, on create and on update alike. */
 public record LookupDetails(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 2000) String description) {
+        @NotBlank @Size(max = 200, message = "must be at most {max} characters") String name,
+        @Size(max = 2000, message = "must be at most {max} characters") String description) {
 }

@@ -34,8 +34,8 @@ class NotificationTemplateController {
     static final int MAX_SUBJECT = 2000;
     static final int MAX_BODY = 200_000;
 
-    record TemplateRequest(@NotNull Boolean enabled, @NotBlank @Size(max = MAX_SUBJECT) String subject,
-            @NotNull @Size(max = MAX_BODY) String bodyText, @NotNull @Size(max = MAX_BODY) String bodyHtml) {
+    record TemplateRequest(@NotNull Boolean enabled, @NotBlank @Size(max = MAX_SUBJECT, message = "must be at most {max} characters") String subject,
+            @NotNull @Size(max = MAX_BODY, message = "must be at most {max} characters") String bodyText, @NotNull @Size(max = MAX_BODY, message = "must be at most {max} characters") String bodyHtml) {
     }
 
     record Preview(NotificationKind kind, String ticket, String requester, boolean enabled, String subject, String bodyText,

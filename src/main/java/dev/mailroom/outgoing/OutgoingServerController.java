@@ -48,7 +48,7 @@ class OutgoingServerController {
     }
 
     /** The optional body of a saved server's Test Connection. */
-    record TestRequest(@Size(max = 320) String testRecipient) {
+    record TestRequest(@Size(max = 320, message = "must be at most {max} characters") String testRecipient) {
     }
 
     @InitBinder

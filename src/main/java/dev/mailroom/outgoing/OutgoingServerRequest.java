@@ -27,32 +27,32 @@ public record OutgoingServerRequest(
         @Schema(description = "Only read by POST /api/outgoing-servers/test: the saved server whose stored password "
                 + "is used when no password is given")
         Long id,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 253) String host,
+        @NotBlank @Size(max = 200, message = "must be at most {max} characters") String name,
+        @NotBlank @Size(max = 253, message = "must be at most {max} characters") String host,
         @Schema(description = "SMTP port", defaultValue = "587") @Min(1) @Max(65535) Integer port,
         @Schema(defaultValue = "STARTTLS") MailSecurity security,
         @Schema(description = "NONE, PASSWORD or OAUTH2 (then PUT /api/outgoing-servers/{id}/oauth and authorize); "
                 + "default PASSWORD when a username is given, otherwise NONE") SmtpAuthentication authentication,
-        @Size(max = 320) String username,
+        @Size(max = 320, message = "must be at most {max} characters") String username,
         @Schema(description = "Write-only. Required on create when authentication is PASSWORD; on update, leave it "
                 + "out to keep the stored one", accessMode = Schema.AccessMode.WRITE_ONLY)
         String password,
-        @NotBlank @Size(max = 320) String fromAddress,
-        @Size(max = 200) String fromName,
+        @NotBlank @Size(max = 320, message = "must be at most {max} characters") String fromAddress,
+        @Size(max = 200, message = "must be at most {max} characters") String fromName,
         @Schema(description = "Replies go here; a server without one cannot send (\"configuration is not proper\")")
-        @Size(max = 320) String replyToAddress,
+        @Size(max = 320, message = "must be at most {max} characters") String replyToAddress,
         @Schema(defaultValue = "true") Boolean enabled,
         @Schema(description = "Sends for every mailbox that has no server of its own. The first server becomes the "
                 + "default; on update, leave it out to keep the current choice")
         Boolean defaultServer,
         @Schema(defaultValue = "20971520") @Min(1024) @Max(1L << 30) Long maxAttachmentBytes,
         @Schema(description = "Spam/ignore filter: recipients (addresses or domains) never sent to")
-        @Size(max = 500) List<String> filterEntries,
+        @Size(max = 500, message = "must have at most {max} entries") List<String> filterEntries,
         @Schema(defaultValue = "false") Boolean trustSelfSignedCertificate,
         @Schema(defaultValue = "10") @Min(1) @Max(120) Integer connectTimeoutSeconds,
         @Schema(defaultValue = "60") @Min(1) @Max(600) Integer readTimeoutSeconds,
         @Schema(description = "Only read by POST /api/outgoing-servers/test: send a test email to this address")
-        @Size(max = 320) String testRecipient,
+        @Size(max = 320, message = "must be at most {max} characters") String testRecipient,
         @Schema(description = "SMTP (default), or GRAPH to send through Microsoft Graph's sendMail as the username "
                 + "(or from address) with OAuth 2.0; the host, port and security are then not used", defaultValue = "SMTP")
         OutgoingTransport transport) {

@@ -42,30 +42,30 @@ class TicketController {
     private static final int MAX_BODY = 1_000_000;
 
     record CreateTicket(
-            @NotBlank @Size(max = TicketService.MAX_SUBJECT_LENGTH) String subject,
-            @Size(max = MAX_BODY) String description,
-            @Size(max = MAX_BODY) String descriptionHtml,
-            @NotBlank @Email @Size(max = 320) String requesterEmail,
-            @Size(max = 200) String requesterName,
+            @NotBlank @Size(max = TicketService.MAX_SUBJECT_LENGTH, message = "must be at most {max} characters") String subject,
+            @Size(max = MAX_BODY, message = "must be at most {max} characters") String description,
+            @Size(max = MAX_BODY, message = "must be at most {max} characters") String descriptionHtml,
+            @NotBlank @Email @Size(max = 320, message = "must be at most {max} characters") String requesterEmail,
+            @Size(max = 200, message = "must be at most {max} characters") String requesterName,
             @EnumValue(TicketPriority.class) String priority,
             Long groupId,
             Long categoryId,
-            @Size(max = TicketProperties.MAX_PREFIX_LENGTH) String prefix) {
+            @Size(max = TicketProperties.MAX_PREFIX_LENGTH, message = "must be at most {max} characters") String prefix) {
     }
 
     record UpdateTicket(
-            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = TicketService.MAX_SUBJECT_LENGTH) String subject,
+            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = TicketService.MAX_SUBJECT_LENGTH, message = "must be at most {max} characters") String subject,
             @EnumValue(TicketStatus.class) String status,
             @EnumValue(TicketPriority.class) String priority,
             Long groupId,
             Long categoryId) {
     }
 
-    record NewReply(@Size(max = MAX_BODY) String body, @Size(max = MAX_BODY) String bodyHtml,
-            List<@NotBlank @Email @Size(max = 320) String> to, List<@NotBlank @Email @Size(max = 320) String> cc) {
+    record NewReply(@Size(max = MAX_BODY, message = "must be at most {max} characters") String body, @Size(max = MAX_BODY, message = "must be at most {max} characters") String bodyHtml,
+            List<@NotBlank @Email @Size(max = 320, message = "must be at most {max} characters") String> to, List<@NotBlank @Email @Size(max = 320, message = "must be at most {max} characters") String> cc) {
     }
 
-    record NewNote(@Size(max = MAX_BODY) String body, @Size(max = MAX_BODY) String bodyHtml) {
+    record NewNote(@Size(max = MAX_BODY, message = "must be at most {max} characters") String body, @Size(max = MAX_BODY, message = "must be at most {max} characters") String bodyHtml) {
     }
 
     private final TicketService tickets;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** A user an admin registers by hand (so never a guest). A missing kind means a requester. */
 public record NewUser(
-        @NotBlank @Email @Size(max = 320) String email,
-        @Size(max = 200) String name,
+        @NotBlank @Email @Size(max = 320, message = "must be at most {max} characters") String email,
+        @Size(max = 200, message = "must be at most {max} characters") String name,
         UserKind kind) {
 }

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * changed but not removed.
  */
 public record UserChanges(
-        @Email @Size(max = 320) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String email,
-        @Size(max = 200) String name,
+        @Email @Size(max = 320, message = "must be at most {max} characters") @Pattern(regexp = ".*\\S.*", message = "must not be blank") String email,
+        @Size(max = 200, message = "must be at most {max} characters") String name,
         UserKind kind) {
 }

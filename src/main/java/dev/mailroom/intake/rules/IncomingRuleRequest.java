@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * like any other field error; {@link IncomingRuleRequestValidator} checks them and everything that spans fields.
  */
 public record IncomingRuleRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200, message = "must be at most {max} characters") String name,
         @Schema(defaultValue = "true") Boolean enabled,
         @Schema(description = "The incoming server whose mail the rule applies to; leave out for every server")
         Long incomingServerId,

@@ -86,6 +86,9 @@ class ConsoleOutgoingServerFormTest {
                 .isEqualTo("port 465 is SMTP over SSL/TLS; choose SSL/TLS, or port 587 with STARTTLS");
         assertThat(fieldError(refused, "fromAddress")).isEqualTo("\"not-an-address\" is not an email address");
         assertThat(fieldError(refused, "maxAttachmentMegabytes")).isEqualTo("must be between 1 KB and 1024 MB");
+        Document tooLong = Jsoup.parse(mvc.perform(form(post("/admin/outgoing-email-servers"), "x".repeat(201), Map.of()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(fieldError(tooLong, "name")).as("a length in words").isEqualTo("must be at most 200 characters");
         assertThat(refused.select("#fromAddress").val()).isEqualTo("not-an-address");
         assertThat(refused.html()).as("a typed password is never sent back").doesNotContain("Secret-Password-9");
         assertThat(api.admin().get("/api/outgoing-servers").body().size()).isEqualTo(before);
