@@ -1,5 +1,6 @@
 package dev.mailroom.console;
 
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,21 @@ public record ConnectionTestPage(String section, String serversPath, String serv
     public static final ConnectionTestPage OUTGOING =
             new ConnectionTestPage("outgoing", "/admin/outgoing-email-servers", "Outgoing Email Servers");
 
+    /** The server forms' labels by field, so that a refusal names the field as the admin sees it. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
+            Map.entry("mailboxAddresses", "Mailbox addresses"), Map.entry("protocol", "Protocol"),
+            Map.entry("host", "Host"), Map.entry("port", "Port"), Map.entry("security", "Security"),
+            Map.entry("username", "Username"), Map.entry("password", "Password"), Map.entry("folder", "Folder"),
+            Map.entry("pollIntervalSeconds", "Poll every (seconds)"), Map.entry("requestIdPrefixes", "Request-ID prefixes"),
+            Map.entry("technicianGroupId", "Default technician group"), Map.entry("categoryId", "Default category"),
+            Map.entry("outgoingServerId", "Outgoing server"), Map.entry("filterType", "Type"),
+            Map.entry("transport", "Send through"), Map.entry("authentication", "Authentication"),
+            Map.entry("connectTimeoutSeconds", "Connect timeout (seconds)"),
+            Map.entry("readTimeoutSeconds", "Read timeout (seconds)"), Map.entry("fromAddress", "From address"),
+            Map.entry("fromName", "From name"), Map.entry("replyToAddress", "Reply-To address"),
+            Map.entry("maxAttachmentMegabytes", "Maximum attachment size (MB)"),
+            Map.entry("testRecipient", "Send a test email to"));
+
     /**
      * Test Connection of a server form's settings as typed, nothing saved: the test runs only if they pass the API's
      * rules ({@code passesRules}); otherwise each broken rule is said where the result goes.
@@ -43,7 +59,7 @@ public record ConnectionTestPage(String section, String serversPath, String serv
             // htmx swaps only successful answers, so a refusal is a 200 with the reason
             model.addAttribute("testProblem", e.getMessage());
         } catch (BadRequestException e) {
-            model.addAttribute("testProblem", e.field() + ": " + e.getMessage());
+            model.addAttribute("testProblem", label(e.field()) + ": " + e.getMessage());
         }
         return Htmx.view(hxRequest, "console/connection-test", "result");
     }
@@ -52,7 +68,7 @@ public record ConnectionTestPage(String section, String serversPath, String serv
     private String refused(String hxRequest, Model model, Object server, BindingResult errors) {
         describe(model, server);
         model.addAttribute("testProblem", "Not tested: " + errors.getAllErrors().stream()
-                .map(ConnectionTestPage::problem).collect(Collectors.joining("; ")));
+                .map(this::problem).collect(Collectors.joining("; ")));
         return Htmx.view(hxRequest, "console/connection-test", "result");
     }
 
@@ -63,11 +79,23 @@ public record ConnectionTestPage(String section, String serversPath, String serv
         model.addAttribute("server", server);
     }
 
-    private static String problem(ObjectError error) {
+    private String problem(ObjectError error) {
         if (error instanceof FieldError field) {
             // a conversion failure's default message is the Java exception, which says nothing to an admin
-            return field.getField() + ": " + (field.isBindingFailure() ? "is not a valid value" : field.getDefaultMessage());
+            return label(field.getField()) + ": " + (field.isBindingFailure() ? "is not a valid value" : field.getDefaultMessage());
         }
-        return error.getDefaultMessage();
+        // a rule on a setting the form has no field for says "field: message"
+        String message = error.getDefaultMessage();
+        int colon = message == null ? -1 : message.indexOf(": ");
+        return colon > 0 ? label(message.substring(0, colon)) + message.substring(colon) : message;
+    }
+
+    /** "Mailbox addresses" for {@code mailboxAddresses[1]}; a field no form shows keeps its name. */
+    String label(String field) {
+        String property = field == null ? "" : field.replaceAll("\\[.*$", "");
+        if (property.equals("filterEntries")) {
+            return section.equals("incoming") ? "Addresses and domains" : "Recipients never sent to";
+        }
+        return LABELS.getOrDefault(property, field);
     }
 }

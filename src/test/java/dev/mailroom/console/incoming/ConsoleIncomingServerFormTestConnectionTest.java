@@ -94,7 +94,7 @@ class ConsoleIncomingServerFormTestConnectionTest {
 
         assertThat(result.select("ol.steps")).isEmpty();
         assertThat(result.select(".notice.error").text())
-                .startsWith("Not tested:").contains("port: is not a valid value", "is not an email address");
+                .startsWith("Not tested:").contains("Port: is not a valid value", "Mailbox addresses: \"not-an-address\" is not an email address");
     }
 
     @Test
@@ -117,7 +117,7 @@ class ConsoleIncomingServerFormTestConnectionTest {
         assertThat(otherHost.select(".notice.error").text()).contains("password");
 
         Document newServer = page(mvc.perform(typed(post(TEST_NEW), desk.address(), "").header("HX-Request", "true")));
-        assertThat(newServer.select(".notice.error").text()).contains("password: is required");
+        assertThat(newServer.select(".notice.error").text()).contains("Password: is required");
     }
 
     @Test
