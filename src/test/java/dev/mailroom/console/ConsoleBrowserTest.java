@@ -432,7 +432,7 @@ class ConsoleBrowserTest {
         browser.screenshot("21-audit-reprocess-all-confirm");
         browser.find("#confirm-reprocess-all").click();
         browser.await("#progress[data-finished=true]");
-        assertThat(browser.find("#progress-count").getText()).isEqualTo("1 of 1 emails");
+        assertThat(browser.find("#progress-count").getText()).isEqualTo("1 of 1 email");
         assertThat(browser.find("#progress-outcomes li[data-status=PROCESSED] strong").getText()).isEqualTo("1");
         browser.screenshot("22-audit-reprocess-all-progress");
 
