@@ -39,6 +39,8 @@ class SignInProtectionTest {
     MockMvc mvc;
     @Autowired
     Api api;
+    @Autowired
+    AdminPages pages;
 
     static RequestPostProcessor from(String address) {
         return request -> {
@@ -124,7 +126,16 @@ class SignInProtectionTest {
         }
         mvc.perform(get("/api/accounts/me").with(httpBasic("admin", Api.ADMIN_PASSWORD)).with(from("192.0.2.31")))
                 .andExpect(status().isTooManyRequests());
-        mvc.perform(delete("/api/accounts/sign-in-locks").param("address", "192.0.2.31")
-                .with(httpBasic("admin", Api.ADMIN_PASSWORD))).andExpect(status().isNoContent());
+
+        // Admin › User Management › Sign-in Locks shows the lock and lifts it
+        var page = pages.get("/admin/sign-in-locks");
+        assertThat(page.select("#locks .lock-key").eachText()).contains("192.0.2.31");
+        assertThat(page.select("a[href='/admin/sign-in-locks']").hasClass("active")).isTrue();
+        mvc.perform(post("/admin/sign-in-locks/unlock").param("kind", "ADDRESS").param("key", "192.0.2.31")
+                        .with(csrf()).with(AdminPages.ADMIN))
+                .andExpect(redirectedUrl("/admin/sign-in-locks"));
+        assertThat(pages.get("/admin/sign-in-locks").select("#locks .lock-key").eachText()).doesNotContain("192.0.2.31");
+        mvc.perform(get("/api/accounts/me").with(httpBasic("admin", Api.ADMIN_PASSWORD)).with(from("192.0.2.31")))
+                .andExpect(status().isOk());
     }
 }
