@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.hamcrest.Matchers;
@@ -116,6 +118,22 @@ class SignInProtectionTest {
                 .with(httpBasic("admin", Api.ADMIN_PASSWORD))).andExpect(status().isNoContent());
         mvc.perform(get("/api/accounts/me").with(httpBasic("lock-api", "lock-api-password")).with(from("192.0.2.22")))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void theLogFileIsWrittenUnderTheDataDirectoryAndTheSystemLogShowsItsWarnings() throws Exception {
+        mvc.perform(get("/api/accounts/me").with(httpBasic("system-log-probe", "wrong")).with(from("192.0.2.41")))
+                .andExpect(status().isUnauthorized());
+
+        Path file = Path.of("target/test-data/logs/mailroom.log").toAbsolutePath();
+        assertThat(Files.readString(file)).contains("Failed sign-in for account 'system-log-probe' from 192.0.2.41");
+        var page = pages.get("/admin/system-log");
+        assertThat(page.select("#log-file").text()).isEqualTo(file.normalize().toString());
+        var entries = page.select("#log-entries .log-entry");
+        assertThat(entries.eachText()).anySatisfy(text -> assertThat(text)
+                .contains("WARN").contains("Failed sign-in for account 'system-log-probe' from 192.0.2.41"));
+        // with its zone offset
+        assertThat(entries.first().selectFirst("td").text()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:\\d\\d)");
     }
 
     @Test
