@@ -15,13 +15,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains. The API is stateless HTTP basic: credentials come with every request and no session cookie
  * is ever issued, so there is nothing for a forged cross-site request to ride on and CSRF tokens are not used there.
  * Pages (the admin console, API docs, actuator) use form login with a session, and CSRF protection stays on; the
  * console's Admin screens ({@code /admin/**}) are for admins only, as their API is.
- * Health probes are the only thing open without signing in.
+ * Health probes are the only thing open without signing in. In both chains a {@link SignInLockFilter} refuses
+ * sign-ins for accounts and addresses locked after too many failures, before any password is checked.
  */
 @Configuration
 class SecurityConfiguration {
@@ -35,8 +38,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInLimiter limiter) throws Exception {
         return http
+                .addFilterBefore(new SignInLockFilter(limiter, problems), BasicAuthenticationFilter.class)
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/accounts/me").authenticated()
@@ -64,8 +68,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, SignInLimiter limiter) throws Exception {
         return http
+                .addFilterBefore(new SignInLockFilter(limiter, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
