@@ -1,5 +1,7 @@
 package dev.mailroom.audit;
 
+import dev.mailroom.platform.Texts;
+
 /**
  * The audit messages of the FAQ, word for word: an admin who knows the FAQ must find the same words on our screens.
  * (Sic: "Reference and In-ReplyTo are the same" is spelled as the FAQ spells it.)
@@ -61,18 +63,14 @@ public final class AuditMessages {
     public static String temporarilyUndeliverable(int count, long days, java.time.Instant until, String failure,
             String cause, String bounceMessageId, long inboundEmailId) {
         return "temporarily undeliverable until " + until + ": " + count + " soft bounces in " + days + " days, the latest "
-                + cut(failure, 500) + " — " + cause + " (bounce " + (bounceMessageId == null ? "" : cut(bounceMessageId, 200) + ", ")
+                + Texts.clip(failure, 500) + " — " + cause + " (bounce " + (bounceMessageId == null ? "" : Texts.clip(bounceMessageId, 200) + ", ")
                 + "inbound email #" + inboundEmailId + ")";
     }
 
     /** The reason an address is marked undeliverable, naming the bounce that marked it. */
     public static String undeliverableByBounce(String failure, String cause, String bounceMessageId, long inboundEmailId) {
-        return "undeliverable: " + cut(failure, 600) + " — " + cause + " (bounce "
-                + (bounceMessageId == null ? "" : cut(bounceMessageId, 200) + ", ") + "inbound email #" + inboundEmailId + ")";
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return "undeliverable: " + Texts.clip(failure, 600) + " — " + cause + " (bounce "
+                + (bounceMessageId == null ? "" : Texts.clip(bounceMessageId, 200) + ", ") + "inbound email #" + inboundEmailId + ")";
     }
 
     // SEND_IGNORED: why a recipient is left out, decided by the outgoing side's recipient gate.

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.mailroom.addresses.AddressSyntax;
 import dev.mailroom.intake.parse.AddressHeaders;
 import dev.mailroom.intake.parse.EmailAddress;
 import dev.mailroom.intake.parse.MailKind;
@@ -35,7 +35,7 @@ public final class FailedRecipients {
         boolean withStatus = !reported.isEmpty() && reported.stream().allMatch(r -> r.status() != null);
         if (withStatus) {
             Map<String, FailedRecipient> unique = new LinkedHashMap<>();
-            reported.forEach(r -> unique.putIfAbsent(key(r.address()), FailedRecipient.of(r.address(), r.action(),
+            reported.forEach(r -> unique.putIfAbsent(AddressSyntax.key(r.address()), FailedRecipient.of(r.address(), r.action(),
                     r.status(), r.diagnostic(), "delivery status report")));
             return List.copyOf(unique.values());
         }
@@ -45,10 +45,10 @@ public final class FailedRecipients {
                     email.addresses().author().map(EmailAddress::domain).orElse(null));
         }
         Map<String, FailedRecipient> textByAddress = fromText.stream()
-                .collect(Collectors.toMap(r -> key(r.address()), Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(r -> AddressSyntax.key(r.address()), Function.identity(), (a, b) -> a));
         List<FailedRecipient> merged = new ArrayList<>();
         for (RecipientStatus r : reported) {
-            FailedRecipient text = textByAddress.get(key(r.address()));
+            FailedRecipient text = textByAddress.get(AddressSyntax.key(r.address()));
             String diagnostic = r.diagnostic() != null ? r.diagnostic() : text == null ? null : text.diagnostic();
             String source = r.status() == null && r.diagnostic() == null ? "X-Failed-Recipients" : "delivery status report";
             merged.add(FailedRecipient.of(r.address(), r.action(), r.status(), diagnostic,
@@ -60,15 +60,11 @@ public final class FailedRecipients {
     private static Set<String> notRecipients(AddressHeaders addresses) {
         Set<String> keys = new HashSet<>();
         Stream.of(addresses.from(), addresses.to(), addresses.cc(), addresses.replyTo(), addresses.deliveredTo())
-                .flatMap(List::stream).map(EmailAddress::address).filter(a -> a != null).map(FailedRecipients::key)
+                .flatMap(List::stream).map(EmailAddress::address).filter(a -> a != null).map(AddressSyntax::key)
                 .forEach(keys::add);
         if (addresses.sender() != null && addresses.sender().address() != null) {
-            keys.add(key(addresses.sender().address()));
+            keys.add(AddressSyntax.key(addresses.sender().address()));
         }
         return keys;
-    }
-
-    private static String key(String address) {
-        return address.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.mailroom.addresses.AddressSyntax;
 import dev.mailroom.audit.AuditLog;
 import dev.mailroom.audit.AuditMessages;
 import dev.mailroom.audit.AuditStatus;
@@ -193,7 +193,7 @@ public class BounceStage implements IntakeStage {
 
     private Set<String> recipients(SentNotification sent) {
         Set<String> keys = new LinkedHashSet<>();
-        notifications.recipientsOf(sent.outboxId()).forEach(address -> keys.add(key(address)));
+        notifications.recipientsOf(sent.outboxId()).forEach(address -> keys.add(AddressSyntax.key(address)));
         return keys;
     }
 
@@ -203,7 +203,7 @@ public class BounceStage implements IntakeStage {
      */
     private static Judged judge(Bounced bounced, FailedRecipient failure) {
         Verdict verdict = FailureClassifier.classify(failure);
-        boolean ours = bounced.recipients() == null || bounced.recipients().contains(key(failure.address()));
+        boolean ours = bounced.recipients() == null || bounced.recipients().contains(AddressSyntax.key(failure.address()));
         String outcome = !verdict.addressFailure() ? AuditMessages.BOUNCE_ADDRESS_KEPT
                 : ours ? AuditMessages.BOUNCE_ADDRESS_MARKED : AuditMessages.BOUNCE_NOT_OUR_RECIPIENT;
         return new Judged(failure, verdict, ours, verdict.addressFailure() && ours, outcome);
@@ -244,10 +244,6 @@ public class BounceStage implements IntakeStage {
                         + context.inbound().messageId() + " (inbound email #" + context.inbound().id() + "), "
                         + bounced.linkedHow() + "; " + one.verdict().why()
                         + (one.marks() ? " (permanent address failure)" : "")));
-    }
-
-    private static String key(String address) {
-        return address.strip().toLowerCase(Locale.ROOT);
     }
 
     /** @param recipients our email's recipients (lower case), null when the link does not tell */
