@@ -1,9 +1,7 @@
 package dev.mailroom.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SignInLockFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SignInLockFilter.class);
+    private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
     private final SignInLimiter limiter;
     private final ProblemResponses problems;
@@ -55,17 +57,13 @@ class SignInLockFilter extends OncePerRequestFilter {
         }
     }
 
+    /** The account named by an HTTP basic header, read as Spring Security reads it; null without a readable one. */
     private static String basicUsername(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
+            UsernamePasswordAuthenticationToken basic = BASIC.convert(request);
+            return basic == null ? null : basic.getName();
+        } catch (AuthenticationException e) {
+            return null; // not Base64, or no colon: the chain refuses it as it always did
         }
     }
 }
