@@ -7,6 +7,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
+import dev.mailroom.platform.Counts;
 import dev.mailroom.transport.MailConnection;
 import dev.mailroom.transport.MailProtocol;
 
@@ -36,7 +37,7 @@ final class OpenFolderStep implements Step<MailboxProbe> {
         }
         try {
             int count = folder.getMessageCount();
-            return Outcome.passed("Opened " + name + ": " + count + (count == 1 ? " message" : " messages"), null);
+            return Outcome.passed("Opened " + name + ": " + Counts.of(count, "message"), null);
         } finally {
             folder.close(false);
         }

@@ -6,6 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mailroom.platform.Counts;
 import dev.mailroom.web.ConflictException;
 import dev.mailroom.web.NotFoundException;
 
@@ -59,8 +60,8 @@ public class LookupService {
         Lookup lookup = get(kind, id);
         long tickets = lookups.countTickets(kind, id);
         if (tickets > 0) {
-            throw new ConflictException("id", kind.label() + " " + lookup.name() + " is used by " + tickets
-                    + (tickets == 1 ? " ticket" : " tickets") + "; move " + (tickets == 1 ? "it" : "them")
+            throw new ConflictException("id", kind.label() + " " + lookup.name() + " is used by "
+                    + Counts.of(tickets, "ticket") + "; move " + (tickets == 1 ? "it" : "them")
                     + " elsewhere before deleting");
         }
         lookups.delete(kind, id);

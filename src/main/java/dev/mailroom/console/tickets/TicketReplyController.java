@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.mailroom.platform.Counts;
 import dev.mailroom.storage.BlobStore;
 import dev.mailroom.tickets.NewAttachment;
 import dev.mailroom.tickets.NewConversation;
@@ -104,7 +105,7 @@ class TicketReplyController {
 
     private static String withFiles(TicketReplyForm form) {
         int count = form.chosenFiles().size();
-        return count == 0 ? "" : count == 1 ? ", with 1 file" : ", with " + count + " files";
+        return count == 0 ? "" : ", with " + Counts.of(count, "file");
     }
 
     private static List<String> checkedAddresses(String field, String typed, BindingResult errors) {

@@ -23,6 +23,7 @@ import dev.mailroom.audit.NewAuditEntry;
 import dev.mailroom.audit.TraceStep;
 import dev.mailroom.incoming.AfterProcessing;
 import dev.mailroom.platform.ByteSizes;
+import dev.mailroom.platform.Counts;
 import dev.mailroom.spool.HeaderSummary;
 import dev.mailroom.spool.InboundEmailRepository;
 import dev.mailroom.spool.InboundEmailsStored;
@@ -227,8 +228,8 @@ public class MailboxPoller {
         if (state.consecutiveFailures() > 0) {
             audit.record(NewAuditEntry.of(AuditStatus.FETCH_RECOVERED).occurredAt(now)
                     .server(mailbox.serverId(), mailbox.serverName())
-                    .message("Fetching works again after " + state.consecutiveFailures() + " failed "
-                            + (state.consecutiveFailures() == 1 ? "attempt" : "attempts") + " (last error: "
+                    .message("Fetching works again after " + Counts.of(state.consecutiveFailures(), "failed attempt")
+                            + " (last error: "
                             + state.lastError() + ")"));
             log.info("Mailbox {} fetches again after {} failures", mailbox.serverName(), state.consecutiveFailures());
         }
