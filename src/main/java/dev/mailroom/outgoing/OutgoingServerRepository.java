@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.mailroom.platform.SqlTime;
+import dev.mailroom.platform.Texts;
 import dev.mailroom.transport.MailSecurity;
 import dev.mailroom.transport.OutgoingTransport;
 import dev.mailroom.transport.SmtpAuthentication;
@@ -126,7 +127,7 @@ public class OutgoingServerRepository {
     /** Sending through the server failed at {@code at} (connecting, signing in, the message refused): "failing". */
     public void recordSendFailure(long id, String error, Instant at) {
         jdbc.sql("update outgoing_server set last_send_error = :error, last_send_error_at = :at where id = :id")
-                .param("error", dev.mailroom.platform.Texts.clip(error, 2000))
+                .param("error", Texts.clip(error, 2000))
                 .param("at", SqlTime.toSql(at))
                 .param("id", id)
                 .update();
